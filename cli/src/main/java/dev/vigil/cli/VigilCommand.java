@@ -1,0 +1,25 @@
+package dev.vigil.cli;
+
+import dev.vigil.cli.simulate.SimulateCommand;
+import dev.vigil.cli.simulate.VerifyCommand;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code vigil} command. */
+@Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Vigil high-availability cluster resource manager.",
+        subcommands = {SimulateCommand.class, VerifyCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   success",
+                "  1   the configuration has errors (verify)",
+                "  2   wrong usage",
+                "  3   an input file could not be read or parsed",
+                "  70  internal error (rerun with --verbose)"})
+public final class VigilCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

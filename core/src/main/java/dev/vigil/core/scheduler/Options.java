@@ -1,0 +1,56 @@
+package dev.vigil.core.scheduler;
+
+import dev.vigil.core.model.Cib;
+import java.util.Locale;
+import java.util.Map;
+
+/** Cluster options from {@code crm_config} that steer scheduling, with Pacemaker's defaults. */
+record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy, boolean haveQuorum,
+               boolean stopOrphanResources, boolean stopOrphanActions, boolean startFailureIsFatal,
+               boolean maintenanceMode, boolean stopAllResources, String placementStrategy,
+               boolean startupFencing, String fencingAction, Map<String, String> resourceDefaults,
+               Map<String, String> operationDefaults) {
+
+    static Options from(Cib cib) {
+        Map<String, String> p = cib.clusterProperties();
+        String fencing = p.getOrDefault("fencing-enabled", p.get("stonith-enabled"));
+        return new Options(fencing == null || isTrue(fencing),
+                isTrue(p.getOrDefault("symmetric-cluster", "true")),
+                p.getOrDefault("no-quorum-policy", "stop").toLowerCase(Locale.ROOT),
+                cib.haveQuorum(),
+                isTrue(p.getOrDefault("stop-orphan-resources", "true")),
+                isTrue(p.getOrDefault("stop-orphan-actions", "true")),
+                isTrue(p.getOrDefault("start-failure-is-fatal", "true")),
+                isTrue(p.getOrDefault("maintenance-mode", "false")),
+                isTrue(p.getOrDefault("stop-all-resources", "false")),
+                p.getOrDefault("placement-strategy", "default").toLowerCase(Locale.ROOT),
+                isTrue(p.getOrDefault("startup-fencing", "true")),
+                p.getOrDefault("fencing-action", p.getOrDefault("stonith-action", "reboot")),
+                cib.resourceDefaults(), cib.operationDefaults());
+    }
+
+    static boolean isTrue(String v) {
+        if (v == null) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "y", "1" -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a node-state flag value such as {@code in_ccm="true"} or a timestamp means "yes". */
+    static boolean isSet(String v) {
+        if (v == null) {
+            return false;
+        }
+        if (isTrue(v) || "online".equalsIgnoreCase(v)) {
+            return true;
+        }
+        try {
+            return Long.parseLong(v.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.vigil.core.scheduler;
+
+import dev.vigil.core.model.Cib;
+import dev.vigil.core.model.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pacemaker-compatible scheduler: a pure function from a CIB (configuration and status) and an instant
+ * to a {@link Transition}. No clocks, threads, I/O or shared state; the same input gives the same
+ * output. Thread-safe.
+ *
+ * <p>The stages, in order: unpack nodes; build the resource tree; unpack operation history; resolve
+ * constraints; assign nodes and roles; decide fencing; plan and link actions; summarise.
+ */
+public final class Scheduler {
+    private Scheduler() {
+    }
+
+    public static Transition schedule(Cib cib, Instant now) {
+        WorkingSet ws = new WorkingSet(cib, now);
+        NodeUnpacker.unpack(ws);
+        ResourceBuilder.build(ws);
+        HistoryUnpacker history = new HistoryUnpacker(ws);
+        history.unpack();
+        ClusterView before = Views.of(ws, false);
+        ConstraintResolver cons = new ConstraintResolver(ws);
+        cons.resolveAll();
+        Assigner assigner = new Assigner(ws, cons, history.bans);
+        assigner.assignAll();
+        List<NodeView> fenced = fencing(ws);
+        Planner planner = new Planner(ws, cons);
+        planner.plan();
+        Summarizer summarizer = new Summarizer(ws, planner);
+        summarizer.summarize(fenced);
+        List<PlannedAction> actions = new ArrayList<>();
+        for (NodeView n : fenced) {
+            actions.add(new PlannedAction("fence", null, n.fenceIsOff ? "off" : ws.options.fencingAction(), n.name,
+                    true));
+        }
+        for (Action a : planner.actions) {
+            if (a.required && a.rsc.isPrimitive() && a.node != null) {
+                actions.add(new PlannedAction(a.pseudo ? "pseudo" : "resource", a.rsc.id, a.task, a.node.name,
+                        a.runnable));
+            }
+        }
+        List<Transition.ScoreEntry> scores = new ArrayList<>();
+        for (String[] s : assigner.scoreLog) {
+            scores.add(new Transition.ScoreEntry(s[0], s[1], s[2]));
+        }
+        applyOutcome(ws, planner, fenced);
+        ClusterView after = Views.of(ws, true);
+        return new Transition(summarizer.lines, actions, scores, before, after);
+    }
+
+    private static List<NodeView> fencing(WorkingSet ws) {
+        List<NodeView> out = new ArrayList<>();
+        if (!ws.options.fencingEnabled()) {
+            return out;
+        }
+        boolean mayFence = ws.options.haveQuorum() || "ignore".equals(ws.options.noQuorumPolicy());
+        for (NodeView n : ws.nodes) {
+            if (n.unclean && mayFence) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Moves every resource to where the transition leaves it, for the revised status. */
+    private static void applyOutcome(WorkingSet ws, Planner planner, List<NodeView> fenced) {
+        for (NodeView n : fenced) {
+            n.unclean = false;
+            n.online = false;
+        }
+        for (Rsc r : ws.byId.values()) {
+            if (!r.isPrimitive()) {
+                continue;
+            }
+            boolean startRan = false;
+            for (Action a : planner.actionsOf(r, "start")) {
+                if (a.node != null && a.runnable) {
+                    startRan = true;
+                }
+            }
+            if (!r.managed || r.blocked) {
+                continue;
+            }
+            boolean keep = r.next != null && startRan;
+            r.runningOn.clear();
+            r.failed = false;
+            if (keep) {
+                r.runningOn.add(r.next);
+                r.role = r.nextRole;
+                boolean promoteRan = true;
+                for (Action p : planner.actionsOf(r, "promote")) {
+                    promoteRan &= p.runnable;
+                }
+                if (r.nextRole == Role.PROMOTED && !promoteRan) {
+                    r.role = Role.UNPROMOTED;
+                }
+            } else {
+                r.role = Role.STOPPED;
+            }
+        }
+    }
+}
