@@ -272,12 +272,12 @@ final class ConstraintResolver {
 
     private void addOrder(String id, Rsc first, String fa, Rsc then, String ta, boolean mandatory, boolean requireAll,
                           boolean symmetrical) {
-        orderings.add(new Ordering(id, first, fa, then, ta, mandatory, requireAll));
+        orderings.add(new Ordering(id, first, fa, then, ta, mandatory, requireAll, false));
         if (symmetrical) {
             String ifa = inverse(ta);
             String ita = inverse(fa);
             if (ifa != null && ita != null) {
-                orderings.add(new Ordering(id, then, ifa, first, ita, mandatory, true));
+                orderings.add(new Ordering(id, then, ifa, first, ita, mandatory, true, true));
             }
         }
     }

@@ -85,57 +85,37 @@ final class HistoryUnpacker {
             Rsc r = ws.byId.get(fullId);
             return r != null && r.isPrimitive() ? r : orphanInstance(clone, fullId);
         }
-        Rsc inactive = null;
         for (Rsc inst : clone.children) {
             Rsc leaf = leafOf(inst, base);
-            if (leaf == null) {
-                continue;
-            }
-            if (instanceOnNode(inst, node)) {
-                if (!leaf.runningOn.contains(node) && !seenOn(leaf, node)) {
-                    return leaf;
-                }
-                if (leaf.runningOn.contains(node)) {
-                    return leaf;
-                }
+            if (leaf != null && leaf.runningOn.contains(node)) {
+                return leaf;
             }
         }
         for (Rsc inst : clone.children) {
             Rsc leaf = leafOf(inst, base);
-            if (leaf != null && !instanceTouched(inst)) {
-                inactive = leaf;
-                break;
+            if (leaf != null && activeOn(inst, node)) {
+                return leaf;
             }
         }
-        if (inactive == null) {
-            return orphanInstance(clone, base + ":" + clone.children.size());
+        for (Rsc inst : clone.children) {
+            Rsc leaf = leafOf(inst, base);
+            if (leaf != null && !inst.isActive() && leaf.pendingOn.isEmpty()) {
+                return leaf;
+            }
         }
-        return inactive;
+        return orphanInstance(clone, base + ":" + clone.children.size());
     }
 
-    private final Map<Rsc, List<NodeView>> seen = new HashMap<>();
-
-    private boolean seenOn(Rsc leaf, NodeView node) {
-        return seen.getOrDefault(leaf, List.of()).contains(node);
-    }
-
-    private boolean instanceOnNode(Rsc inst, NodeView node) {
+    private static boolean activeOn(Rsc inst, NodeView node) {
         for (Rsc leaf : inst.leaves()) {
-            if (leaf.runningOn.contains(node) || seenOn(leaf, node)) {
+            if (leaf.runningOn.contains(node)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean instanceTouched(Rsc inst) {
-        for (Rsc leaf : inst.leaves()) {
-            if (!leaf.runningOn.isEmpty() || seen.containsKey(leaf)) {
-                return true;
-            }
-        }
-        return false;
-    }
+
 
     private static Rsc leafOf(Rsc inst, String base) {
         for (Rsc leaf : inst.leaves()) {
@@ -188,7 +168,6 @@ final class HistoryUnpacker {
     }
 
     private void apply(Rsc rsc, NodeView node, List<OperationRecord> ops) {
-        seen.computeIfAbsent(rsc, k -> new ArrayList<>()).add(node);
         List<OperationRecord> sorted = new ArrayList<>(ops);
         sorted.sort(Comparator.comparingInt((OperationRecord o) -> o.callId() < 0 ? Integer.MAX_VALUE : o.callId()));
         boolean active = false;
@@ -332,6 +311,9 @@ final class HistoryUnpacker {
                 case "standby" -> node.standby = true;
                 default -> { }
             }
+        }
+        if (active && role == Role.STARTED && rsc.cloneParent() != null && rsc.cloneParent().promotable) {
+            role = Role.UNPROMOTED;
         }
         if (active) {
             if (!rsc.runningOn.contains(node)) {

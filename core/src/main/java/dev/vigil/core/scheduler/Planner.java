@@ -29,6 +29,17 @@ final class Planner {
     }
 
     void plan() {
+        build();
+        if (markMigrations()) {
+            actions.clear();
+            byRsc.clear();
+            edges.clear();
+            markers.clear();
+            build();
+        }
+    }
+
+    private void build() {
         for (Rsc top : ws.resources) {
             create(top);
         }
@@ -39,6 +50,73 @@ final class Planner {
             configuredOrdering(o);
         }
         propagate();
+    }
+
+    /** Whether a resource can live-migrate instead of stopping and starting, by Pacemaker's rules. */
+    private boolean canMigrate(Rsc r) {
+        NodeView cur = r.current();
+        return r.isPrimitive() && r.allowMigrate && r.managed && !r.blocked && !r.failed && r.runningOn.size() == 1
+                && r.next != null && cur != r.next && cur.online && !cur.unclean && r.role == Role.STARTED
+                && r.cloneParent() == null && r.nextRole == Role.STARTED;
+    }
+
+    /**
+     * Marks the resources that will migrate. A candidate whose mandatory predecessor (an earlier group
+     * member or the first of an ordering) stops without migrating itself must stop and start instead.
+     */
+    private boolean markMigrations() {
+        List<Rsc> candidates = new ArrayList<>();
+        for (Rsc r : ws.byId.values()) {
+            if (canMigrate(r)) {
+                r.migrating = true;
+                candidates.add(r);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Rsc r : candidates) {
+                if (!r.migrating) {
+                    continue;
+                }
+                for (Action start : actionsOf(r, "start")) {
+                    for (Edge e : edges) {
+                        if (e.then() != start || !e.impliesThen()) {
+                            continue;
+                        }
+                        Rsc before = e.first().rsc;
+                        if (before == r || before.migrating) {
+                            continue;
+                        }
+                        if (stopRequired(before)) {
+                            r.migrating = false;
+                            r.unmigrateableReason = "unmigrateable " + before.id + " stop";
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        for (Rsc r : candidates) {
+            if (r.migrating) {
+                return true;
+            }
+        }
+        return !candidates.isEmpty();
+    }
+
+    private boolean stopRequired(Rsc r) {
+        for (Rsc leaf : r.leaves()) {
+            if (leaf.migrating) {
+                continue;
+            }
+            for (Action a : actionsOf(leaf, "stop")) {
+                if (a.required) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     List<Action> actionsOf(Rsc r, String task) {
@@ -75,6 +153,8 @@ final class Planner {
             stop.required = managed && (cur != next || r.failed || multiple);
             if (stop.required && next == null) {
                 stop.reason = "node availability";
+            } else if (stop.required && r.unmigrateableReason != null) {
+                stop.reason = r.unmigrateableReason;
             }
             if (!managed) {
                 stop.runnable = false;
@@ -210,8 +290,7 @@ final class Planner {
         }
         Action first = aggregate(o.first(), fa);
         for (Action t : targets(o.then(), ta)) {
-            edge(first, t, firstBringsUp || fa.equals("stop") && ta.equals("stop"),
-                    fa.equals("stop") && ta.equals("stop"), firstBringsUp);
+            edge(first, t, !o.inverse(), o.inverse(), !o.inverse() && firstBringsUp);
         }
     }
 
@@ -226,12 +305,12 @@ final class Planner {
             }
             for (Action t : targets(ti, ta)) {
                 if (match == null) {
-                    if (firstBringsUp && t.node != null) {
+                    if (!o.inverse() && firstBringsUp && t.node != null) {
                         edge(unrunnableMarker(o.first(), fa), t, false, false, true);
                     }
                     continue;
                 }
-                edge(aggregate(match, fa), t, firstBringsUp, fa.equals("stop") && ta.equals("stop"), firstBringsUp);
+                edge(aggregate(match, fa), t, !o.inverse(), o.inverse(), !o.inverse() && firstBringsUp);
             }
         }
     }
@@ -364,7 +443,8 @@ final class Planner {
             }
             changed = true;
         }
-        if (e.impliesThen() && f.required && !t.required && t.node != null && f.runnable) {
+        if (e.impliesThen() && f.required && !t.required && t.node != null && f.runnable
+                && !(f.rsc.migrating && f.task.equals("start"))) {
             t.required = true;
             if (t.reason == null) {
                 t.reason = "required " + f.label();

@@ -64,6 +64,8 @@ final class Rsc {
     Role nextRole = Role.STOPPED;
     int promotionScore;
     String stopReason;
+    boolean migrating;
+    String unmigrateableReason;
 
     Rsc(String id, Kind kind, Rsc parent, Map<String, String> meta) {
         this.id = id;

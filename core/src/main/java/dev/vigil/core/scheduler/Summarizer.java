@@ -67,6 +67,10 @@ final class Summarizer {
         Action demote = current == null ? null : find(r, "demote", current);
         boolean moving = current != null && next != null && current != next;
         if (role == nextRole) {
+            if (r.migrating && moving && start != null && start.runnable) {
+                add("Migrate", r, current, next, role, nextRole, start, null);
+                return;
+            }
             if (start == null || !start.required) {
                 return;
             }
