@@ -1,6 +1,7 @@
 package dev.vigil.cli.simulate;
 
 import dev.vigil.cib.ConfigProblem;
+import dev.vigil.cib.validate.CibValidator;
 import dev.vigil.cib.xml.XmlElement;
 import java.util.List;
 
@@ -10,6 +11,6 @@ final class Validation {
     }
 
     static List<ConfigProblem> validate(XmlElement root) {
-        return List.of();
+        return CibValidator.validate(root);
     }
 }

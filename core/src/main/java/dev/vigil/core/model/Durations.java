@@ -21,10 +21,16 @@ public final class Durations {
             throw new IllegalArgumentException("duration is empty");
         }
         if (t.startsWith("p")) {
+            String iso = t.toUpperCase(Locale.ROOT);
             try {
-                return java.time.Duration.parse(t.toUpperCase(Locale.ROOT)).toMillis();
+                return java.time.Duration.parse(iso).toMillis();
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration");
+                // Pacemaker also takes the time part without its 'T' ("P10S" for "PT10S").
+                try {
+                    return java.time.Duration.parse("PT" + iso.substring(1)).toMillis();
+                } catch (java.time.format.DateTimeParseException e2) {
+                    throw new IllegalArgumentException("'" + text + "' is not a duration");
+                }
             }
         }
         int i = 0;
