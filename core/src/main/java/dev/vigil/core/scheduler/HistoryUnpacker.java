@@ -25,21 +25,23 @@ final class HistoryUnpacker {
         this.ws = ws;
     }
 
+    /** Online nodes' histories first, then unclean ones', as Pacemaker does: it decides instance numbers. */
     void unpack() {
-        for (NodeState ns : ws.cib.nodeStates()) {
-            NodeView node = ws.node(ns.id());
-            if (node == null) {
-                node = ws.node(ns.uname());
-            }
-            if (node == null || !(node.online || node.unclean || node.shutdown)) {
-                continue;
-            }
-            for (ResourceHistory h : ns.history()) {
-                Rsc rsc = find(h, node);
-                if (rsc == null) {
+        for (boolean uncleanPass : new boolean[] {false, true}) {
+            for (NodeState ns : ws.cib.nodeStates()) {
+                NodeView node = ws.node(ns.id());
+                if (node == null) {
+                    node = ws.node(ns.uname());
+                }
+                if (node == null || !(node.online || node.unclean || node.shutdown) || node.unclean != uncleanPass) {
                     continue;
                 }
-                apply(rsc, node, h.operations());
+                for (ResourceHistory h : ns.history()) {
+                    Rsc rsc = find(h, node);
+                    if (rsc != null) {
+                        apply(rsc, node, h.operations());
+                    }
+                }
             }
         }
     }

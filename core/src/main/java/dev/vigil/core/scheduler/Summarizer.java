@@ -96,7 +96,9 @@ final class Summarizer {
             add("Recover", r, current, next, role, nextRole, stop, start);
         } else if (moving) {
             add("Move", r, current, next, role, nextRole, stop, null);
-        } else if (start != null && start.required) {
+        } else if (start != null && start.required
+                && !(nextRole == Role.PROMOTED && promote != null && promote.required)) {
+            // a start followed by a promotion is reported once, as "Promote (Stopped -> Promoted)"
             add("Start", r, null, next, role, nextRole, start, start);
         }
         if (demote != null && demote.required && !(stop != null && nextRole == Role.STOPPED)) {
