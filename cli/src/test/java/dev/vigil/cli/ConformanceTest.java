@@ -95,7 +95,7 @@ class ConformanceTest {
     void schedulerMatchesPacemakerOnRegressionCases() throws Exception {
         Path corpus = corpus();
         if (corpus == null) {
-            assumeTrue(Boolean.getBoolean("conformance.optional"),
+            assumeTrue(!Boolean.getBoolean("conformance.optional"),
                     "../shared/conformance/scheduler not found (pass -Dconformance.optional=true to skip)");
             throw new IllegalStateException("../shared/conformance/scheduler not found beside the repository; "
                     + "run the tests from a checkout that has shared/ next to it, or pass -Dconformance.optional=true");
