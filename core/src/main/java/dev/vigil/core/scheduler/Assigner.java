@@ -26,11 +26,16 @@ final class Assigner {
     private final Map<Rsc, List<Coloc>> asPrimary = new HashMap<>();
     /** Node scores shown by {@code simulate -s}: resource id, node, score. */
     final List<String[]> scoreLog = new ArrayList<>();
+    private final int[] health;
 
     Assigner(WorkingSet ws, ConstraintResolver cons, Map<Rsc, List<NodeView>> bans) {
         this.ws = ws;
         this.cons = cons;
         this.bans = bans;
+        health = new int[ws.nodeCount()];
+        for (NodeView n : ws.nodes) {
+            health[n.index] = NodeHealth.score(ws.options, n);
+        }
         for (Coloc c : cons.colocations) {
             asDependent.computeIfAbsent(unit(c.dependent()), k -> new ArrayList<>()).add(c);
             asPrimary.computeIfAbsent(unit(c.primary()), k -> new ArrayList<>()).add(c);
@@ -121,6 +126,8 @@ final class Assigner {
         for (NodeView node : ws.nodes) {
             if (!node.canHost()) {
                 w[node.index] = -INF;
+            } else if (health[node.index] != 0) {
+                w[node.index] = Score.add(w[node.index], health[node.index]);
             }
         }
         applyFailures(r, w);

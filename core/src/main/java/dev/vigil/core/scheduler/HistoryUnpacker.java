@@ -201,6 +201,17 @@ final class HistoryUnpacker {
             boolean probe = op.isProbe();
             int expected = op.expectedRc() >= 0 ? op.expectedRc() : (probe ? 7 : 0);
             int rc = op.rc();
+            // OCF 1.1 "degraded" results still mean running (190) or running promoted (191)
+            if (rc == 190) {
+                rc = 0;
+            } else if (rc == 191) {
+                rc = 8;
+            }
+            if (expected == 190) {
+                expected = 0;
+            } else if (expected == 191) {
+                expected = 8;
+            }
             boolean hard = op.execStatus() == 5 || op.execStatus() == 6 || op.execStatus() == 7;
             boolean ok;
             if (op.execStatus() == 2 || op.execStatus() == 3 || hard) {
@@ -293,6 +304,8 @@ final class HistoryUnpacker {
             active = true;
             if (task.equals("promote") || rc == 9 || rc == 8) {
                 role = Role.PROMOTED;
+            } else if (task.equals("demote") && !"block".equals(onFail)) {
+                role = Role.UNPROMOTED;
             } else if (role == Role.STOPPED) {
                 role = Role.STARTED;
             }
@@ -303,7 +316,12 @@ final class HistoryUnpacker {
                 rsc.failedStopOn.add(node);
             }
             switch (onFail) {
-                case "block" -> rsc.blocked = true;
+                case "block" -> {
+                    // a node about to be fenced cannot keep anything blocked
+                    if (!node.unclean) {
+                        rsc.blocked = true;
+                    }
+                }
                 case "stop" -> rsc.stopOnly = true;
                 case "fence" -> {
                     if (task.equals("stop") || !node.unclean) {

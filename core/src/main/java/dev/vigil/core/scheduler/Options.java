@@ -9,7 +9,8 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
                boolean stopOrphanResources, boolean stopOrphanActions, boolean startFailureIsFatal,
                boolean maintenanceMode, boolean stopAllResources, String placementStrategy,
                boolean startupFencing, String fencingAction, Map<String, String> resourceDefaults,
-               Map<String, String> operationDefaults) {
+               Map<String, String> operationDefaults, String nodeHealthStrategy, int healthRed, int healthYellow,
+               int healthGreen) {
 
     static Options from(Cib cib) {
         Map<String, String> p = cib.clusterProperties();
@@ -26,7 +27,21 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
                 p.getOrDefault("placement-strategy", "default").toLowerCase(Locale.ROOT),
                 isTrue(p.getOrDefault("startup-fencing", "true")),
                 p.getOrDefault("fencing-action", p.getOrDefault("stonith-action", "reboot")),
-                cib.resourceDefaults(), cib.operationDefaults());
+                cib.resourceDefaults(), cib.operationDefaults(),
+                p.getOrDefault("node-health-strategy", "none").toLowerCase(Locale.ROOT),
+                healthScore(p.get("node-health-red"), -dev.vigil.core.model.Score.INFINITY),
+                healthScore(p.get("node-health-yellow"), 0), healthScore(p.get("node-health-green"), 0));
+    }
+
+    private static int healthScore(String v, int fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return dev.vigil.core.model.Score.parse(v).value();
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 
     static boolean isTrue(String v) {

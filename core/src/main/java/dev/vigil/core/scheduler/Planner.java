@@ -195,13 +195,14 @@ final class Planner {
     }
 
     private void quorumCheck(Rsc r, Action a, boolean alreadyThere) {
-        if (ws.options.haveQuorum()) {
+        if (ws.options.haveQuorum() || r.primitive.isFencingDevice()) {
+            // fencing devices must stay usable without quorum
             return;
         }
         switch (ws.options.noQuorumPolicy()) {
             case "ignore" -> { }
             case "freeze" -> {
-                if (!alreadyThere) {
+                if (r.runningOn.isEmpty()) {
                     a.runnable = false;
                     a.reason = "quorum freeze";
                 }
