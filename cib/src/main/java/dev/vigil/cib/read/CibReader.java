@@ -67,7 +67,9 @@ public final class CibReader {
         Map<String, Boolean> tickets = new LinkedHashMap<>();
         if (status != null && status.element("tickets") != null) {
             for (XmlElement t : status.element("tickets").elements("ticket_state")) {
-                tickets.put(t.attr("id"), ResourceReader.isTrue(t.attr("granted")));
+                // a ticket in standby counts as not granted: its resources stop gracefully
+                tickets.put(t.attr("id"), ResourceReader.isTrue(t.attr("granted"))
+                        && !ResourceReader.isTrue(t.attr("standby")));
             }
         }
         CibVersion version = new CibVersion(num(root.attr("admin_epoch")), num(root.attr("epoch")),

@@ -158,7 +158,13 @@ final class ConstraintReader {
     }
 
     private static Constraint ticket(ReadContext ctx, XmlElement e, Map<String, List<String>> tags) {
-        return new TicketConstraint(e.attr("id"), e.attr("rsc"), role(ctx, e, "rsc-role"), e.attr("ticket"),
-                e.attr("loss-policy", "stop"), sets(ctx, e, tags));
+        List<ResourceSet> sets = sets(ctx, e, tags);
+        String rsc = e.attr("rsc");
+        if (rsc != null && tags.containsKey(rsc)) {
+            sets.add(new ResourceSet(rsc, tags.get(rsc), false, true, role(ctx, e, "rsc-role"), null, null, null));
+            rsc = null;
+        }
+        return new TicketConstraint(e.attr("id"), rsc, role(ctx, e, "rsc-role"), e.attr("ticket"),
+                e.attr("loss-policy", "stop"), sets);
     }
 }

@@ -82,16 +82,39 @@ final class ConstraintResolver {
         for (ResourceSet s : t.sets()) {
             ids.addAll(s.resources());
         }
+        String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(java.util.Locale.ROOT);
         for (String id : ids) {
             Rsc r = resolve(id);
-            if (r != null) {
-                ticketBlocked.put(r, t.ticket());
-                int[] w = locations.computeIfAbsent(r, k -> new int[ws.nodeCount()]);
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = Score.add(w[i], -Score.INFINITY);
+            if (r == null) {
+                continue;
+            }
+            ticketBlocked.put(r, t.ticket());
+            if (t.role() == Role.PROMOTED) {
+                // only the promoted role depends on the ticket
+                int[] w = promotedLocations.computeIfAbsent(r, k -> new int[ws.nodeCount()]);
+                java.util.Arrays.fill(w, -Score.INFINITY);
+                continue;
+            }
+            int[] w = locations.computeIfAbsent(r, k -> new int[ws.nodeCount()]);
+            for (NodeView n : ws.nodes) {
+                boolean keep = policy.equals("freeze") && activeOn(r, n);
+                if (!keep) {
+                    w[n.index] = Score.add(w[n.index] == Integer.MIN_VALUE ? 0 : w[n.index], -Score.INFINITY);
+                }
+                if (policy.equals("fence") && activeOn(r, n) && granted != null) {
+                    NodeUnpacker.fence(n, "deadman ticket was lost");
                 }
             }
         }
+    }
+
+    private static boolean activeOn(Rsc r, NodeView n) {
+        for (Rsc leaf : r.leaves()) {
+            if (leaf.runningOn.contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void location(LocationConstraint l) {
