@@ -308,9 +308,17 @@ final class Assigner {
 
     /** The best node for the given scores, or null when no node has a score of zero or more. */
     private NodeView choose(int[] w, NodeView current, Map<NodeView, Integer> localCount) {
+        return choose(w, current, localCount, Map.of());
+    }
+
+    private NodeView choose(int[] w, NodeView current, Map<NodeView, Integer> localCount, Map<String, Integer> demand) {
         NodeView best = null;
+        boolean capacityMatters = !"default".equals(ws.options.placementStrategy());
         for (NodeView n : ws.nodes) {
             if (!n.canHost() || w[n.index] < 0) {
+                continue;
+            }
+            if (capacityMatters && !Utilization.fits(n, demand)) {
                 continue;
             }
             if (best == null || better(n, best, w, current, localCount)) {
@@ -329,6 +337,12 @@ final class Assigner {
             int lb = localCount.getOrDefault(b, 0);
             if (la != lb) {
                 return la < lb;
+            }
+        }
+        if ("balanced".equals(ws.options.placementStrategy())) {
+            int c = Utilization.compareFree(a, b);
+            if (c != 0) {
+                return c > 0;
             }
         }
         if (!"minimal".equals(ws.options.placementStrategy()) && a.assignedCount != b.assignedCount) {
@@ -358,7 +372,7 @@ final class Assigner {
             return;
         }
         NodeView current = r.runningOn.size() == 1 ? r.runningOn.get(0) : null;
-        place(r, choose(w, current, null));
+        place(r, choose(w, current, null, Utilization.demand(r)));
     }
 
     private boolean wantsToRun(Rsc r) {
@@ -386,6 +400,7 @@ final class Assigner {
         r.next = n;
         if (n != null) {
             n.assignedCount++;
+            Utilization.consume(n, r);
             Rsc clone = r.cloneParent();
             r.nextRole = clone != null && clone.promotable ? Role.UNPROMOTED : Role.STARTED;
         } else {
@@ -432,7 +447,7 @@ final class Assigner {
                 break;
             }
         }
-        NodeView node = wantsToRun(g) ? choose(w, current, null) : null;
+        NodeView node = wantsToRun(g) ? choose(w, current, null, Utilization.demand(g)) : null;
         assignMembers(g, node);
     }
 
@@ -525,7 +540,7 @@ final class Assigner {
                         iw[n.index] = -INF;
                     }
                 }
-                chosen = choose(iw, instanceNode(inst), perNode);
+                chosen = choose(iw, instanceNode(inst), perNode, Utilization.demand(inst));
                 if (chosen != null) {
                     placeInstance(inst, chosen, iw);
                     perNode.merge(chosen, 1, Integer::sum);

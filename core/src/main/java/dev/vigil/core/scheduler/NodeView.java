@@ -13,6 +13,8 @@ final class NodeView {
     final int index;
     final Map<String, String> attributes = new HashMap<>();
     final Map<String, String> utilization = new HashMap<>();
+    /** Capacity still free per utilization attribute, once resources are assigned. */
+    final Map<String, Integer> used = new HashMap<>();
     boolean online;
     boolean unclean;
     boolean standby;
