@@ -84,9 +84,14 @@ final class Assigner {
 
     /** Base scores of a primitive (or clone instance template): constraints, failures, availability. */
     int[] ownWeights(Rsc r, boolean withStickiness) {
+        return ownWeights(r, withStickiness, true);
+    }
+
+    /** As above; without {@code ancestors} the constraints of enclosing groups and clones are left out. */
+    int[] ownWeights(Rsc r, boolean withStickiness, boolean ancestors) {
         int n = ws.nodeCount();
         int[] w = new int[n];
-        for (Rsc a = r; a != null; a = a.parent) {
+        for (Rsc a = r; a != null; a = ancestors ? a.parent : null) {
             int[] loc = cons.locations.get(a);
             if (loc != null) {
                 for (int i = 0; i < n; i++) {
@@ -351,7 +356,8 @@ final class Assigner {
         if (current != null && (a == current) != (b == current)) {
             return a == current;
         }
-        return a.index < b.index;
+        // Pacemaker's last tie-break: the lowest-sorting node name
+        return a.name.compareTo(b.name) < 0;
     }
 
     private void log(Rsc r, int[] w) {
@@ -413,7 +419,8 @@ final class Assigner {
     private int[] groupWeights(Rsc g, boolean applyColocations) {
         int[] w = null;
         for (Rsc m : g.children) {
-            int[] mw = ownWeights(m, true);
+            // the group's own constraints count once, through its first member
+            int[] mw = ownWeights(m, true, w == null);
             if (applyColocations) {
                 applyAsDependent(m, mw, false);
             }

@@ -208,7 +208,9 @@ final class Planner {
                 }
             }
             case "demote" -> {
-                if (a.task.equals("promote") || !alreadyThere) {
+                // promotable instances are demoted and keep running; everything else stops
+                boolean promotable = r.cloneParent() != null && r.cloneParent().promotable;
+                if (a.task.equals("promote") || !alreadyThere || !promotable) {
                     a.runnable = false;
                     a.reason = "no quorum";
                 }

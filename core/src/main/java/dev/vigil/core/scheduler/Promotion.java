@@ -30,6 +30,10 @@ final class Promotion {
             }
         }
         assigner.applyPromotedColocations(clone, extra);
+        if (!ws.options.haveQuorum() && "demote".equals(ws.options.noQuorumPolicy())) {
+            // without quorum, no-quorum-policy=demote leaves nothing promoted
+            return;
+        }
         List<Rsc> candidates = new ArrayList<>();
         Map<Rsc, Integer> scores = new HashMap<>();
         for (Rsc inst : clone.children) {

@@ -60,12 +60,14 @@ public final class ClusterFixture {
     private final List<NodeDecl> nodes = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, String> rscDefaults = new LinkedHashMap<>();
+    private final Map<String, String> opDefaults = new LinkedHashMap<>();
     private final List<Object> resources = new ArrayList<>(); // Resource, or a deferred builder
     private final List<Constraint> constraints = new ArrayList<>();
     private final Map<String, Map<String, String>> transientAttributes = new HashMap<>();
     private final Map<String, Map<String, List<OperationRecord>>> history = new HashMap<>();
     private final Map<String, String> extraMeta = new HashMap<>();
     private boolean haveQuorum = true;
+    private String nodeIdPrefix = "";
     private int callId = 10;
     private int constraintSeq;
 
@@ -124,6 +126,12 @@ public final class ClusterFixture {
         return property("fencing-enabled", "false");
     }
 
+    /** Prefixes every node id (ids are otherwise 1, 2, ... in declaration order); names are unchanged. */
+    public ClusterFixture nodeIdPrefix(String prefix) {
+        nodeIdPrefix = prefix;
+        return this;
+    }
+
     public ClusterFixture noQuorum() {
         haveQuorum = false;
         return this;
@@ -131,6 +139,11 @@ public final class ClusterFixture {
 
     public ClusterFixture rscDefault(String name, String value) {
         rscDefaults.put(name, value);
+        return this;
+    }
+
+    public ClusterFixture opDefault(String name, String value) {
+        opDefaults.put(name, value);
         return this;
     }
 
@@ -258,7 +271,8 @@ public final class ClusterFixture {
 
     // ---- status: operation history -----------------------------------------------------------------
 
-    private ClusterFixture op(String rsc, String node, String task, long intervalMs, int rc, int expected) {
+    /** Records one completed operation of {@code rsc} on {@code node} with its result and the expected result. */
+    public ClusterFixture op(String rsc, String node, String task, long intervalMs, int rc, int expected) {
         int id = callId++;
         String key = id + ":1:" + expected + ":00000000-0000-0000-0000-00000000000" + (id % 10);
         OperationRecord r = new OperationRecord(rsc + "_" + task + "_" + intervalMs, task, id, rc, 0, expected,
@@ -318,7 +332,8 @@ public final class ClusterFixture {
     public Cib build() {
         List<NodeConfig> nodeConfigs = new ArrayList<>();
         List<NodeState> states = new ArrayList<>();
-        for (NodeDecl n : nodes) {
+        for (NodeDecl decl : nodes) {
+            NodeDecl n = new NodeDecl(nodeIdPrefix + decl.id, decl.name, decl.kind, decl.attributes);
             nodeConfigs.add(new NodeConfig(n.id, n.name, "member", n.attributes, Map.of()));
             Map<String, String> attrs = transientAttributes.getOrDefault(n.name, Map.of());
             List<ResourceHistory> hist = new ArrayList<>();
@@ -348,8 +363,9 @@ public final class ClusterFixture {
             rs.add(((Decl) o).toResource());
         }
         Map<String, String> props = new LinkedHashMap<>(properties);
-        return new Cib(new CibVersion(0, 1, 1), "pacemaker-3.9", nodes.isEmpty() ? null : nodes.get(0).id, haveQuorum,
-                props, rscDefaults, Map.of(), nodeConfigs, rs, constraints, List.of(), Map.of(), states);
+        String dc = nodes.isEmpty() ? null : nodeIdPrefix + nodes.get(0).id;
+        return new Cib(new CibVersion(0, 1, 1), "pacemaker-3.9", dc, haveQuorum, props, rscDefaults, opDefaults,
+                nodeConfigs, rs, constraints, List.of(), Map.of(), states);
     }
 
     /** Schedules the built CIB at {@link #NOW}. */

@@ -4,7 +4,6 @@ import static dev.vigil.core.scheduler.ClusterFixture.INFINITY;
 import static dev.vigil.core.scheduler.ClusterFixture.cluster;
 import static dev.vigil.core.scheduler.SummaryAssert.assertSummary;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Where a resource is placed: location scores, load balancing, stickiness and bans. */
@@ -82,8 +81,6 @@ class PlacementTest {
     }
 
     @Test
-    @Disabled("bug: with equal scores and load Vigil picks the first configured node, Pacemaker the lowest-sorting"
-            + " node name")
     void tiedNodesWithEqualLoadGoToTheLowestSortingNodeName() {
         // Pacemaker Explained 5.2.4: with equal scores the choice is "based on the node's uname".
         Transition t = cluster("node3", "node1", "node2").fencingDisabled()
