@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -27,7 +25,7 @@ public final class XmlParser {
     }
 
     private static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        XMLInputFactory f = new com.ctc.wstx.stax.WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -66,6 +64,10 @@ public final class XmlParser {
         if (cut >= 0) {
             msg = msg.substring(cut + "Message: ".length());
         }
+        int nl = msg.indexOf('\n');
+        if (nl > 0) {
+            msg = msg.substring(0, nl); // the parser appends its own location on a second line
+        }
         return new XmlParseException(source + ":" + line + ": malformed XML: " + msg.trim(), line, e);
     }
 
@@ -87,10 +89,11 @@ public final class XmlParser {
                                 + ";' is not allowed", line, null);
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
-                        Map<String, String> attrs = new LinkedHashMap<>();
-                        for (int i = 0; i < r.getAttributeCount(); i++) {
-                            attrs.put(qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i)),
-                                    r.getAttributeValue(i));
+                        int count = r.getAttributeCount();
+                        String[] attrs = new String[count * 2];
+                        for (int i = 0; i < count; i++) {
+                            attrs[2 * i] = qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i));
+                            attrs[2 * i + 1] = r.getAttributeValue(i);
                         }
                         stack.push(new Builder(qualified(r.getPrefix(), r.getLocalName()), attrs,
                                 r.getLocation().getLineNumber()));
@@ -135,11 +138,11 @@ public final class XmlParser {
 
     private static final class Builder {
         final String name;
-        final Map<String, String> attrs;
+        final String[] attrs;
         final int line;
-        final List<XmlNode> children = new ArrayList<>();
+        final List<XmlNode> children = new ArrayList<>(4);
 
-        Builder(String name, Map<String, String> attrs, int line) {
+        Builder(String name, String[] attrs, int line) {
             this.name = name;
             this.attrs = attrs;
             this.line = line;
