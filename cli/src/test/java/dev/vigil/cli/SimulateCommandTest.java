@@ -122,6 +122,7 @@ class SimulateCommandTest {
         Run r = vigil("simulate", "-x", cib.toString());
         assertEquals(ExitCodes.INVALID_CONFIG, r.code());
         assertTrue(r.err().contains("rsc_order 'o-bad' refers to unknown resource 'db2'"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals("", r.out());
     }
 

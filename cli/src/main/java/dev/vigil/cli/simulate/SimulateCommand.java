@@ -63,8 +63,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     err.println("vigil simulate: " + p.render(file.toString()));
                 }
             }
-            err.println("vigil simulate: refusing to simulate an invalid configuration "
-                    + "(run 'vigil verify -x " + file + "' for details)");
             return ExitCodes.INVALID_CONFIG;
         }
         Instant now = now(loaded);

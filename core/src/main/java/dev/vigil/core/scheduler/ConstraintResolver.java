@@ -26,6 +26,8 @@ final class ConstraintResolver {
     final List<Coloc> colocations = new ArrayList<>();
     final List<Ordering> orderings = new ArrayList<>();
     final Map<Rsc, String> ticketBlocked = new HashMap<>();
+    /** Resources and the nodes where {@code resource-discovery=never} forbids probing them. */
+    final Map<Rsc, java.util.Set<NodeView>> noDiscovery = new HashMap<>();
     private final WorkingSet ws;
 
     ConstraintResolver(WorkingSet ws) {
@@ -146,6 +148,9 @@ final class ConstraintResolver {
             }
         }
         for (Rsc r : targets) {
+            if ("never".equals(l.resourceDiscovery()) && l.node() != null && ws.node(l.node()) != null) {
+                noDiscovery.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(ws.node(l.node()));
+            }
             boolean promotedOnly = l.role() == Role.PROMOTED;
             if (l.node() != null) {
                 NodeView n = ws.node(l.node());

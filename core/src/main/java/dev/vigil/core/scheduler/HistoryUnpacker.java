@@ -170,6 +170,7 @@ final class HistoryUnpacker {
     }
 
     private void apply(Rsc rsc, NodeView node, List<OperationRecord> ops) {
+        rsc.probedOn.add(node);
         List<OperationRecord> sorted = new ArrayList<>(ops);
         sorted.sort(Comparator.comparingInt((OperationRecord o) -> o.callId() < 0 ? Integer.MAX_VALUE : o.callId()));
         boolean active = false;

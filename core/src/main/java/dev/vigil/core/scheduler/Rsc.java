@@ -52,6 +52,8 @@ final class Rsc {
     NodeView dangleSource;
     final List<NodeView> failedStopOn = new ArrayList<>();
     final List<NodeView> pendingOn = new ArrayList<>();
+    /** Nodes whose status already holds a history for this resource (no probe needed there). */
+    final java.util.Set<NodeView> probedOn = new java.util.HashSet<>();
     String pendingTask;
     boolean needsReload;
     boolean restartForDefinition;

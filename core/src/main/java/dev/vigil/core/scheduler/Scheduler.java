@@ -39,12 +39,21 @@ public final class Scheduler {
             actions.add(new PlannedAction("fence", null, n.fenceIsOff ? "off" : ws.options.fencingAction(), n.name,
                     true));
         }
+        actions.addAll(probes(ws, cons));
         for (Action a : planner.actions) {
             if (a.required && a.rsc.isPrimitive() && a.node != null) {
                 actions.add(new PlannedAction(a.pseudo ? "pseudo" : "resource", a.rsc.id, a.task, a.node.name,
                         a.runnable));
+                if (a.task.equals("start") || a.task.equals("promote") || a.task.equals("demote")) {
+                    actions.addAll(recurringMonitors(a));
+                }
             }
         }
+        // Execution order: fencing, probes, demotes, stops, then starts and promotes (each followed by
+        // its recurring monitors); within a phase, the planner's order (group members in order).
+        List<PlannedAction> ordered = new ArrayList<>(actions);
+        ordered.sort(java.util.Comparator.comparingInt(Scheduler::phase));
+        actions = ordered;
         List<Transition.ScoreEntry> scores = new ArrayList<>();
         for (String[] s : assigner.scoreLog) {
             scores.add(new Transition.ScoreEntry(s[0], s[1], s[2]));
@@ -52,6 +61,74 @@ public final class Scheduler {
         applyOutcome(ws, planner, fenced);
         ClusterView after = Views.of(ws, true);
         return new Transition(summarizer.lines, actions, scores, before, after);
+    }
+
+    private static int phase(PlannedAction a) {
+        if (a.kind().equals("fence")) {
+            return 0;
+        }
+        return switch (a.task()) {
+            case "monitor" -> 1;
+            case "demote" -> 2;
+            case "stop" -> 3;
+            case "promote" -> 5;
+            default -> 4;
+        };
+    }
+
+    /** A probe ({@code monitor} with interval 0) wherever a resource's state on an online node is unknown. */
+    private static List<PlannedAction> probes(WorkingSet ws, ConstraintResolver cons) {
+        List<PlannedAction> out = new ArrayList<>();
+        for (Rsc r : ws.byId.values()) {
+            if (!r.isPrimitive() || r.orphan || !r.managed) {
+                continue;
+            }
+            Rsc clone = r.cloneParent();
+            if (clone != null && !clone.unique && r.index > 0) {
+                continue; // an anonymous clone is probed once per node, as its first instance
+            }
+            java.util.Set<NodeView> never = new java.util.HashSet<>();
+            for (Rsc a = r; a != null; a = a.parent) {
+                never.addAll(cons.noDiscovery.getOrDefault(a, java.util.Set.of()));
+            }
+            for (NodeView n : ws.nodes) {
+                boolean known = r.probedOn.contains(n);
+                if (clone != null && !clone.unique) {
+                    for (Rsc inst : clone.children) {
+                        for (Rsc leaf : inst.leaves()) {
+                            known |= leaf.primitive == r.primitive && leaf.probedOn.contains(n);
+                        }
+                    }
+                }
+                if (n.online && !n.unclean && !known && !never.contains(n)) {
+                    out.add(new PlannedAction("resource", r.id, "monitor", n.name, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The recurring monitors configured for the role a resource is started or promoted into. */
+    private static List<PlannedAction> recurringMonitors(Action a) {
+        List<PlannedAction> out = new ArrayList<>();
+        Role role = a.task.equals("promote") ? Role.PROMOTED
+                : a.rsc.nextRole == Role.PROMOTED ? null : a.rsc.nextRole;
+        if (role == null) {
+            return out;
+        }
+        for (dev.vigil.core.model.Operation op : a.rsc.primitive.operations()) {
+            if (!op.name().equals("monitor") || op.intervalMs() <= 0 || !op.enabled()) {
+                continue;
+            }
+            Role opRole = op.role() == null ? Role.STARTED : op.role();
+            boolean matches = opRole == role || (opRole == Role.STARTED && role == Role.UNPROMOTED)
+                    || (opRole == Role.UNPROMOTED && role == Role.STARTED);
+            if (matches) {
+                out.add(new PlannedAction("resource", a.rsc.id, "monitor=" + op.intervalMs(), a.node.name,
+                        a.runnable));
+            }
+        }
+        return out;
     }
 
     private static List<NodeView> fencing(WorkingSet ws) {
