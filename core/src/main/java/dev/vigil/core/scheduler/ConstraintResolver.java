@@ -225,24 +225,8 @@ final class ConstraintResolver {
                 }
             }
         }
-        for (int i = 0; i + 1 < c.sets().size(); i++) {
-            ResourceSet s1 = c.sets().get(i);
-            ResourceSet s2 = c.sets().get(i + 1);
-            List<Rsc> deps = sets.get(i);
-            List<Rsc> prims = sets.get(i + 1);
-            if (deps.isEmpty() || prims.isEmpty()) {
-                continue;
-            }
-            List<Rsc> depList = s1.sequential() ? List.of(deps.get(deps.size() - 1)) : deps;
-            List<Rsc> primList = s2.sequential() ? List.of(prims.get(0)) : prims;
-            for (Rsc d : depList) {
-                for (Rsc p : primList) {
-                    if (d != p) {
-                        colocations.add(new Coloc(c.id(), d, p, score, s1.role(), s2.role(), c.nodeAttribute()));
-                    }
-                }
-            }
-        }
+        linkSets(c.sets(), sets, (s1, s2, d, p) -> colocations.add(
+                new Coloc(c.id(), d, p, score, s1.role(), s2.role(), c.nodeAttribute())));
     }
 
     private void order(OrderConstraint o) {
@@ -277,25 +261,35 @@ final class ConstraintResolver {
                 }
             }
         }
-        for (int i = 0; i + 1 < o.sets().size(); i++) {
-            ResourceSet s1 = o.sets().get(i);
-            ResourceSet s2 = o.sets().get(i + 1);
-            List<Rsc> firsts = sets.get(i);
-            List<Rsc> thens = sets.get(i + 1);
-            if (firsts.isEmpty() || thens.isEmpty()) {
+        linkSets(o.sets(), sets, (s1, s2, f, t) -> addOrder(o.id(), f, action(s1.action()), t,
+                action(s2.action()), mandatory, s1.requireAll(), o.symmetrical()));
+    }
+
+    /** Links each pair of consecutive sets: the last of a sequential set, else all of it, to the next set. */
+    private static void linkSets(List<ResourceSet> sets, List<List<Rsc>> members, SetLink link) {
+        for (int i = 0; i + 1 < sets.size(); i++) {
+            ResourceSet s1 = sets.get(i);
+            ResourceSet s2 = sets.get(i + 1);
+            List<Rsc> from = members.get(i);
+            List<Rsc> to = members.get(i + 1);
+            if (from.isEmpty() || to.isEmpty()) {
                 continue;
             }
-            List<Rsc> fl = s1.sequential() ? List.of(firsts.get(firsts.size() - 1)) : firsts;
-            List<Rsc> tl = s2.sequential() ? List.of(thens.get(0)) : thens;
+            List<Rsc> fl = s1.sequential() ? List.of(from.get(from.size() - 1)) : from;
+            List<Rsc> tl = s2.sequential() ? List.of(to.get(0)) : to;
             for (Rsc f : fl) {
                 for (Rsc t : tl) {
                     if (f != t) {
-                        addOrder(o.id(), f, action(s1.action()), t, action(s2.action()), mandatory,
-                                s1.requireAll(), o.symmetrical());
+                        link.link(s1, s2, f, t);
                     }
                 }
             }
         }
+    }
+
+    /** Receives one link between two consecutive resource sets. */
+    private interface SetLink {
+        void link(ResourceSet first, ResourceSet second, Rsc from, Rsc to);
     }
 
     private void addOrder(String id, Rsc first, String fa, Rsc then, String ta, boolean mandatory, boolean requireAll,
