@@ -275,14 +275,12 @@ final class Assigner {
             for (int i = 0; i < tmp.length; i++) {
                 int add;
                 if (dw[i] <= -INF) {
-                    add = f > 0 ? -INF : (f < 0 ? 0 : 0);
+                    // a node the dependent cannot use repels a positive colocation, not a negative one
+                    add = f > 0 ? -INF : 0;
                 } else if (dw[i] >= INF) {
                     add = f > 0 ? INF : -INF;
                 } else {
                     add = (int) (f * dw[i]);
-                }
-                if (f < 0 && dw[i] <= -INF) {
-                    add = 0;
                 }
                 tmp[i] = Score.add(tmp[i], add);
             }

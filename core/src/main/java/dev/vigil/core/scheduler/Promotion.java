@@ -81,8 +81,7 @@ final class Promotion {
 
     private static boolean canPromote(Rsc inst) {
         for (Rsc leaf : inst.leaves()) {
-            if (leaf.targetRole == Role.UNPROMOTED || leaf.targetRole == Role.STARTED && leaf.meta.get("target-role") != null
-                    && false) {
+            if (leaf.targetRole == Role.UNPROMOTED) {
                 return false;
             }
         }

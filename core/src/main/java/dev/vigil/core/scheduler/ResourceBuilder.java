@@ -99,7 +99,7 @@ final class ResourceBuilder {
         try {
             Role tr = Role.parse(m.get("target-role"));
             if (tr != null) {
-                rsc.targetRole = tr == Role.STARTED || tr == Role.UNPROMOTED ? tr : tr;
+                rsc.targetRole = tr;
             }
         } catch (IllegalArgumentException e) {
             rsc.targetRole = Role.STARTED;
