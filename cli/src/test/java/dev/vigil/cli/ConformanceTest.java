@@ -8,7 +8,6 @@ import dev.vigil.cli.simulate.CibLoader;
 import dev.vigil.cli.simulate.SimulationText;
 import dev.vigil.core.scheduler.Scheduler;
 import dev.vigil.core.scheduler.Transition;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,13 +179,5 @@ class ConformanceTest {
         }
         assertTrue(slow.isEmpty(), "cases over 5 s: " + slow);
         assertTrue(failures.isEmpty(), String.join("; ", failures));
-    }
-
-    static String readOrEmpty(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -25,7 +25,6 @@ final class ConstraintResolver {
     final Map<Rsc, int[]> promotedLocations = new HashMap<>();
     final List<Coloc> colocations = new ArrayList<>();
     final List<Ordering> orderings = new ArrayList<>();
-    final Map<Rsc, String> ticketBlocked = new HashMap<>();
     /** Resources and the nodes where {@code resource-discovery=never} forbids probing them. */
     final Map<Rsc, java.util.Set<NodeView>> noDiscovery = new HashMap<>();
     private final WorkingSet ws;
@@ -90,7 +89,6 @@ final class ConstraintResolver {
             if (r == null) {
                 continue;
             }
-            ticketBlocked.put(r, t.ticket());
             if (t.role() == Role.PROMOTED) {
                 // only the promoted role depends on the ticket
                 int[] w = promotedLocations.computeIfAbsent(r, k -> new int[ws.nodeCount()]);

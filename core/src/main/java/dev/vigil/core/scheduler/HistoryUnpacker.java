@@ -186,7 +186,6 @@ final class HistoryUnpacker {
                         || task.equals("migrate_to") || task.equals("stop") || task.equals("demote")) {
                     active = true;
                     rsc.pendingOn.add(node);
-                    rsc.pendingTask = task;
                     if (role == Role.STOPPED) {
                         role = Role.STARTED;
                     }
@@ -239,10 +238,6 @@ final class HistoryUnpacker {
                         active = true;
                         failedHere = false;
                         role = Role.STARTED;
-                        if (task.equals("migrate_from")) {
-                            rsc.partialMigrationSource = ws.node(op.migrateSource());
-                            rsc.partialMigrationTarget = node;
-                        }
                     }
                     case "stop" -> {
                         active = false;
@@ -312,9 +307,6 @@ final class HistoryUnpacker {
             }
             if (task.equals("start") && ws.options.startFailureIsFatal()) {
                 ban(rsc, node);
-            }
-            if (task.equals("stop")) {
-                rsc.failedStopOn.add(node);
             }
             switch (onFail) {
                 case "block" -> {

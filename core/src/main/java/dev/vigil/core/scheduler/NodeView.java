@@ -18,7 +18,6 @@ final class NodeView {
     boolean online;
     boolean unclean;
     boolean standby;
-    boolean standbyOnFail;
     boolean pending;
     boolean maintenance;
     boolean shutdown;

@@ -53,7 +53,6 @@ final class Promotion {
             if (promotedNow) {
                 s = Score.add(s, stickiness(inst));
             }
-            inst.promotionScore = s;
             if (s < 0 || Role.UNPROMOTED == clone.targetRole || !inst.managed && !promotedNow) {
                 continue;
             }

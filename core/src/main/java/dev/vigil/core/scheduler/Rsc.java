@@ -47,16 +47,9 @@ final class Rsc {
     boolean blocked;
     boolean orphan;
     boolean stopOnly;
-    NodeView partialMigrationSource;
-    NodeView partialMigrationTarget;
-    NodeView dangleSource;
-    final List<NodeView> failedStopOn = new ArrayList<>();
     final List<NodeView> pendingOn = new ArrayList<>();
     /** Nodes whose status already holds a history for this resource (no probe needed there). */
     final java.util.Set<NodeView> probedOn = new java.util.HashSet<>();
-    String pendingTask;
-    boolean needsReload;
-    boolean restartForDefinition;
 
     // placement
     int[] weights;
@@ -64,8 +57,6 @@ final class Rsc {
     boolean assigned;
     NodeView next;
     Role nextRole = Role.STOPPED;
-    int promotionScore;
-    String stopReason;
     boolean migrating;
     String unmigrateableReason;
 
