@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.ra.RaCommand;
 import dev.vigil.cli.simulate.SimulateCommand;
 import dev.vigil.cli.simulate.VerifyCommand;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil high-availability cluster resource manager.",
-        subcommands = {SimulateCommand.class, VerifyCommand.class},
+        subcommands = {SimulateCommand.class, VerifyCommand.class, RaCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success",
                 "  1   the configuration has errors (verify)",
