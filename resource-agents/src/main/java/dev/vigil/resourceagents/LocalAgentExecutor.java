@@ -249,8 +249,8 @@ public final class LocalAgentExecutor implements AgentExecutor {
             LOG.info("{} {} on {}: {} (rc={}) in {}{}", q.resourceId(), q.key().substring(q.resourceId().length() + 1),
                     settings.nodeName(), r.status().description(), r.exitCode(), Durations.human(r.duration()), reason);
         } else if (r.execStatus() != ExecStatus.DONE && r.execStatus() != ExecStatus.CANCELLED) {
-            LOG.warn("{} {} on {}: {}{}", q.resourceId(), q.action(), settings.nodeName(),
-                    r.execStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), reason);
+            LOG.warn("{} {} on {}: {}", q.resourceId(), q.action(), settings.nodeName(), r.exitReason().isEmpty()
+                    ? r.execStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : r.exitReason());
         }
         return r;
     }
