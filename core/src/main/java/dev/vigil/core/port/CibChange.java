@@ -1,0 +1,145 @@
+package dev.vigil.core.port;
+
+import dev.vigil.core.model.OperationRecord;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One change the DC makes to the CIB. Configuration changes bump {@code epoch} (and reset
+ * {@code num_updates}); status changes bump {@code num_updates}. Immutable.
+ */
+public sealed interface CibChange {
+
+    /** Whether this change touches the configuration section (and so bumps {@code epoch}). */
+    boolean isConfiguration();
+
+    /**
+     * A node is a member: make sure it has a {@code <node>} entry (a configuration change only if
+     * it is new) and mark its {@code node_state} in the cluster and online.
+     */
+    record NodeJoined(String node) implements CibChange {
+        public NodeJoined {
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /** A node left the membership: mark its {@code node_state} out of the cluster and offline. */
+    record NodeLeft(String node) implements CibChange {
+        public NodeLeft {
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
+     * Forget a node's resource history ({@code <lrm>}), as when it rejoins with a fresh executor or
+     * was fenced: the scheduler then probes it.
+     */
+    record NodeHistoryCleared(String node) implements CibChange {
+        public NodeHistoryCleared {
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
+     * The result of an operation on a node, recorded as Pacemaker does: the last one-shot result
+     * as {@code RSC_last_0}, a failure also as {@code RSC_last_failure_0}, a recurring monitor under
+     * its own key; a stop removes the resource's recurring entries.
+     */
+    record OperationRecorded(String node, String resourceId, ResourceAgentId agent, OperationRecord record)
+            implements CibChange {
+        public OperationRecorded {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(agent, "agent");
+            Objects.requireNonNull(record, "record");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
+     * Sets (or, for a {@code null} value, deletes) transient node attributes such as fail counts
+     * and promotion scores, in the node's {@code transient_attributes}.
+     */
+    record NodeAttributesChanged(String node, Map<String, String> values) implements CibChange {
+        public NodeAttributesChanged {
+            Objects.requireNonNull(node, "node");
+            values = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /** Records which node is DC and whether the partition has quorum (root attributes). */
+    record DcChanged(String dcNode, boolean haveQuorum) implements CibChange {
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the whole configuration section with the one in {@code cibXml} (a complete CIB
+     * document); the status section is kept. The version becomes newer than both.
+     */
+    record ConfigurationReplaced(String cibXml) implements CibChange {
+        public ConfigurationReplaced {
+            Objects.requireNonNull(cibXml, "cibXml");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /**
+     * Merges an XML fragment into the configuration like {@code cibadmin --modify}: elements
+     * are matched by tag and {@code id}; matched elements get the fragment's attributes, missing
+     * ones are added. {@code fragmentXml} is an element of the configuration (or the whole
+     * {@code <configuration>}).
+     */
+    record ConfigurationModified(String fragmentXml) implements CibChange {
+        public ConfigurationModified {
+            Objects.requireNonNull(fragmentXml, "fragmentXml");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /** Deletes the configuration element with this {@code id} (and everything that refers only to it). */
+    record ConfigurationElementDeleted(String id) implements CibChange {
+        public ConfigurationElementDeleted {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+}
