@@ -15,11 +15,15 @@ public sealed interface CibChange {
 
     /**
      * A node is a member: make sure it has a {@code <node>} entry (a configuration change only if
-     * it is new) and mark its {@code node_state} in the cluster and online.
+     * it is new) and mark its {@code node_state} in the cluster and online. {@code bootId} names
+     * the node daemon's incarnation (kept as the {@code vigil-boot-id} attribute of its
+     * {@code node_state}); when it differs from the recorded one the daemon restarted with a fresh
+     * executor, so the node's resource history is cleared and the scheduler probes it again.
      */
-    record NodeJoined(String node) implements CibChange {
+    record NodeJoined(String node, String bootId) implements CibChange {
         public NodeJoined {
             Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(bootId, "bootId");
         }
 
         @Override

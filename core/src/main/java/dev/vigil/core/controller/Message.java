@@ -1,0 +1,54 @@
+package dev.vigil.core.controller;
+
+import dev.vigil.core.model.CibVersion;
+import dev.vigil.core.port.CibChange;
+import dev.vigil.core.port.OperationRequest;
+import dev.vigil.core.port.OperationResult;
+import java.util.List;
+
+/** What controllers say to each other over the membership layer. Immutable records. */
+public sealed interface Message {
+
+    /** DC to all: report your CIB version (sync round {@code round} after a membership change). */
+    record VersionQuery(long round) implements Message {
+    }
+
+    /** Node to DC: my CIB version and my daemon's incarnation. */
+    record VersionReply(long round, CibVersion version, String bootId) implements Message {
+    }
+
+    /** DC to the node with the newest CIB: send it to me. */
+    record FullRequest(long round) implements Message {
+    }
+
+    /** Node to DC: my whole CIB. */
+    record FullReply(long round, String xml) implements Message {
+    }
+
+    /** DC to all: the CIB as it now is; members adopt it. */
+    record Replica(String xml) implements Message {
+    }
+
+    /** DC to a node: run this operation (recurring when it has an interval). */
+    record Exec(long id, OperationRequest request) implements Message {
+    }
+
+    /** DC to a node: stop a recurring operation. */
+    record Cancel(String resourceId, String operationKey) implements Message {
+    }
+
+    /** Node to DC: the result of an operation ({@code id} 0 for a recurring monitor's change). */
+    record ExecResult(long id, OperationResult result) implements Message {
+    }
+
+    /** Node to DC: apply this change on behalf of a local client. */
+    record ChangeRequest(long id, CibChange change) implements Message {
+    }
+
+    /** DC to node: the change was applied (no problems) or refused. */
+    record ChangeReply(long id, List<String> problems) implements Message {
+        public ChangeReply {
+            problems = List.copyOf(problems);
+        }
+    }
+}
