@@ -1,0 +1,188 @@
+package dev.vigil.cli.daemon.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.cib.document.CibPersistence;
+import dev.vigil.cib.document.XmlCibDocument;
+import dev.vigil.cib.xml.XmlParser;
+import dev.vigil.core.controller.Controller;
+import dev.vigil.core.controller.ControllerSettings;
+import dev.vigil.core.controller.ControllerStatus;
+import dev.vigil.core.port.CibChange;
+import dev.vigil.core.port.OcfStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole clusters in one JVM: real controllers and real CIB documents, an in-memory network, a
+ * manual clock and scriptable agents.
+ */
+class SimulatedClusterTest {
+    private static final String CONFIG = """
+            <cib epoch="5" num_updates="0" admin_epoch="0" validate-with="pacemaker-3.10">
+              <configuration>
+                <crm_config><cluster_property_set id="opts">
+                  <nvpair id="o1" name="stonith-enabled" value="%s"/>
+                </cluster_property_set></crm_config>
+                <nodes/>
+                <resources>
+                  <primitive id="web" class="ocf" provider="heartbeat" type="Dummy">
+                    <meta_attributes id="web-meta">
+                      <nvpair id="web-stick" name="resource-stickiness" value="100"/>
+                      <nvpair id="web-mt" name="migration-threshold" value="2"/>
+                    </meta_attributes>
+                    <operations><op id="web-mon" name="monitor" interval="10s" timeout="20s"/></operations>
+                  </primitive>
+                </resources>
+                <constraints/>
+              </configuration>
+              <status/>
+            </cib>
+            """;
+    private static final String EMPTY = """
+            <cib epoch="1" num_updates="0" admin_epoch="0" validate-with="pacemaker-3.10">
+              <configuration><crm_config/><nodes/><resources/><constraints/></configuration><status/>
+            </cib>
+            """;
+
+    private final ManualScheduler clock = new ManualScheduler();
+    private final SimNetwork network = new SimNetwork(clock);
+    private final Map<String, Node> nodes = new TreeMap<>();
+
+    private record Node(Controller controller, FakeAgents agents, XmlCibDocument cib) {
+    }
+
+    private Node start(String name, String cibXml) throws Exception {
+        FakeAgents agents = new FakeAgents(clock);
+        XmlCibDocument cib = new XmlCibDocument(XmlParser.parse(cibXml, name), CibPersistence.none(),
+                Clock.fixed(clock.now(), ZoneOffset.UTC));
+        Controller c = new Controller(ControllerSettings.of(name, UUID.randomUUID().toString()), clock.loop(),
+                network.join(name), agents, cib);
+        c.start();
+        Node n = new Node(c, agents, cib);
+        nodes.put(name, n);
+        return n;
+    }
+
+    private void settle() {
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(4));
+            nodes.values().forEach(n -> n.agents().tickMonitors());
+        }
+        clock.advance(Duration.ofSeconds(4));
+    }
+
+    private List<String> runningOn(String rsc) {
+        return nodes.entrySet().stream().filter(e -> e.getValue().agents().state.containsKey(rsc))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private ControllerStatus status(String node) throws Exception {
+        var f = nodes.get(node).controller().status();
+        clock.runUntilIdle();
+        return f.get();
+    }
+
+    @Test
+    void twoNodesFormAClusterAndRunTheResourceOnExactlyOneNode() throws Exception {
+        start("node1", EMPTY);
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+        ControllerStatus s1 = status("node1");
+        ControllerStatus s2 = status("node2");
+        assertEquals("node1", s1.dc());
+        assertEquals("node1", s2.dc());
+        assertEquals(List.of("node1", "node2"), s1.members());
+        assertEquals(s1.cibVersion(), s2.cibVersion(), "both nodes hold the same CIB");
+        assertTrue(s1.cibXml().contains("id=\"web\""), "the newest CIB (node2's) won the sync");
+        assertTrue(nodes.get("node1").agents().hasMonitor("web_monitor_10000"), "the recurring monitor runs");
+        assertTrue(nodes.get("node2").agents().log.contains("monitor web"), "node2 was probed");
+        assertTrue(s1.warnings().get(0).startsWith("fencing is disabled"), s1.warnings().toString());
+    }
+
+    @Test
+    void theResourceMovesToTheSurvivorWhenItsNodeIsLostAndStaysThereWhenItComesBack() throws Exception {
+        start("node1", CONFIG.formatted("false"));
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+        network.crash("node1");
+        nodes.remove("node1");
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"));
+        assertEquals("node2", status("node2").dc());
+        Node back = start("node1", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"), "stickiness keeps it on node2");
+        assertEquals("node1", status("node1").dc());
+        assertTrue(back.agents().log.contains("monitor web"), "the rejoined node was probed");
+        assertEquals(status("node1").cibVersion(), status("node2").cibVersion());
+    }
+
+    @Test
+    void aFailingMonitorIsRecoveredAndTheResourceMovesAfterMigrationThreshold() throws Exception {
+        start("node1", CONFIG.formatted("false"));
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+        FakeAgents n1 = nodes.get("node1").agents();
+        n1.state.remove("web"); // the service dies
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"), "first failure: restarted in place");
+        assertTrue(status("node1").cibXml().contains("fail-count-web#monitor_10000"), "fail count recorded");
+        n1.state.remove("web");
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"), "second failure reaches migration-threshold=2");
+    }
+
+    @Test
+    void withFencingEnabledAndNoDeviceNothingStarts() throws Exception {
+        start("node1", CONFIG.formatted("true"));
+        start("node2", EMPTY);
+        settle();
+        assertEquals(List.of(), runningOn("web"));
+        assertTrue(status("node2").warnings().get(0).contains("cannot fence yet"), status("node2").warnings()
+                .toString());
+    }
+
+    @Test
+    void aChangeMadeThroughEitherNodeIsSeenByBoth() throws Exception {
+        start("node1", CONFIG.formatted("false"));
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        var f = nodes.get("node2").controller().change(new CibChange.ConfigurationModified("""
+                <constraints><rsc_location id="loc-web" rsc="web" node="node2" score="INFINITY"/></constraints>
+                """));
+        settle();
+        assertEquals(List.of(), f.get());
+        assertEquals(List.of("node2"), runningOn("web"), "the new location constraint moved it");
+        assertTrue(status("node1").cibXml().contains("loc-web"));
+        assertEquals(status("node1").cibVersion(), status("node2").cibVersion());
+        var bad = nodes.get("node1").controller().change(new CibChange.ConfigurationModified("""
+                <constraints><rsc_location id="loc-bad" rsc="nosuch" node="node2" score="INFINITY"/></constraints>
+                """));
+        settle();
+        assertFalse(bad.get().isEmpty(), "an invalid change is refused");
+        assertTrue(bad.get().get(0).contains("nosuch"), bad.get().toString());
+        assertFalse(status("node2").cibXml().contains("loc-bad"));
+    }
+
+    @Test
+    void aStartFailureMovesTheResourceElsewhere() throws Exception {
+        start("node1", CONFIG.formatted("false"));
+        start("node2", CONFIG.formatted("false"));
+        nodes.get("node1").agents().failStart.add("web");
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"));
+        assertEquals(OcfStatus.SUCCESS, nodes.get("node2").agents().state.get("web"));
+    }
+}

@@ -1,0 +1,381 @@
+package dev.vigil.core.controller;
+
+import dev.vigil.core.model.CibVersion;
+import dev.vigil.core.model.NodeState;
+import dev.vigil.core.port.AgentExecutor;
+import dev.vigil.core.port.CibChange;
+import dev.vigil.core.port.CibDocument;
+import dev.vigil.core.port.Membership;
+import dev.vigil.core.port.MembershipListener;
+import dev.vigil.core.port.MembershipView;
+import dev.vigil.core.port.OperationRequest;
+import dev.vigil.core.port.OperationResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node controller. Every node runs the operations the DC sends it and reports their results
+ * (recurring monitors report changes to whoever is DC at the time); the DC, the member with the
+ * lowest name, synchronises the CIB after each membership change (the newest version wins),
+ * records results, replicates the CIB and runs transitions ({@link TransitionRunner}).
+ *
+ * <p>Threading: all state is confined to the {@link EventLoop}; public methods may be called
+ * from any thread and post to the loop. Membership and executor callbacks post to the loop.
+ */
+public final class Controller {
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+    private final ControllerSettings settings;
+    private final EventLoop loop;
+    private final Membership membership;
+    private final AgentExecutor executor;
+    private final CibDocument cib;
+    private final TransitionRunner transitions;
+    private final Map<Long, CompletableFuture<List<String>>> changeRequests = new HashMap<>();
+    private final Map<String, String> bootIds = new HashMap<>();
+    private MembershipView view;
+    private String dc;
+    private boolean synced;
+    private long round;
+    private String syncingFrom;
+    private EventLoop.Cancellable syncTimer;
+    private long nextRequestId = 1;
+    private boolean started;
+
+    public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
+            CibDocument cib) {
+        this.settings = settings;
+        this.loop = loop;
+        this.membership = membership;
+        this.executor = executor;
+        this.cib = cib;
+        this.transitions = new TransitionRunner(settings, loop, cib, this::sendExec, this::replicate);
+    }
+
+    /** Joins the cluster. */
+    public void start() throws IOException {
+        membership.start(new MembershipListener() {
+            @Override
+            public void viewChanged(MembershipView v) {
+                loop.execute(() -> onView(v));
+            }
+
+            @Override
+            public void messageReceived(String from, byte[] payload) {
+                Message m;
+                try {
+                    m = MessageCodec.decode(payload);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("dropped a malformed message from {}: {}", from, e.getMessage());
+                    return;
+                }
+                loop.execute(() -> onMessage(from, m));
+            }
+        });
+        loop.execute(() -> {
+            started = true;
+            LOG.info("node {} started (CIB {}), waiting for the cluster", settings.nodeName(), cib.version());
+            onView(membership.view());
+        });
+        scheduleRecheck();
+    }
+
+    /** Leaves the cluster and stops every local recurring operation. */
+    public void stop() {
+        membership.close();
+        executor.close();
+    }
+
+    /** A status snapshot, taken on the loop. */
+    public CompletableFuture<ControllerStatus> status() {
+        CompletableFuture<ControllerStatus> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(new ControllerStatus(settings.nodeName(), dc,
+                view == null ? List.of(settings.nodeName()) : view.members(),
+                view == null ? List.of() : view.links(), cib.version(), cib.toXml(), transitions.describe(),
+                transitions.warnings())));
+        return f;
+    }
+
+    /**
+     * Applies a change through the DC (forwarded when this node is not DC). Completes with the
+     * problems that made the DC refuse it (empty when applied and replicated).
+     */
+    public CompletableFuture<List<String>> change(CibChange change) {
+        CompletableFuture<List<String>> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (dc == null) {
+                f.complete(List.of("the cluster has no DC yet; try again in a few seconds"));
+            } else if (isDc()) {
+                f.complete(applyAsDc(change));
+            } else {
+                long id = nextRequestId++;
+                changeRequests.put(id, f);
+                membership.send(dc, MessageCodec.encode(new Message.ChangeRequest(id, change)));
+                loop.schedule(() -> {
+                    CompletableFuture<List<String>> pending = changeRequests.remove(id);
+                    if (pending != null) {
+                        pending.complete(List.of("the DC (" + dc + ") did not answer in time"));
+                    }
+                }, settings.resultSlack());
+            }
+        });
+        return f;
+    }
+
+    boolean isDc() {
+        return settings.nodeName().equals(dc);
+    }
+
+    private void onView(MembershipView v) {
+        if (!started) {
+            return;
+        }
+        MembershipView previous = view;
+        view = v;
+        String newDc = v.members().isEmpty() ? settings.nodeName() : v.members().get(0);
+        if (previous == null || !previous.members().equals(v.members())) {
+            LOG.info("membership: {} (DC {})", String.join(", ", v.members()), newDc);
+        }
+        if (!newDc.equals(dc)) {
+            String old = dc;
+            dc = newDc;
+            if (isDc()) {
+                LOG.info("this node ({}) is now the DC{}", dc, old == null ? "" : " (was " + old + ")");
+            } else {
+                transitions.abandon("the DC is now " + dc);
+            }
+            failPendingChanges("the DC changed from " + old + " to " + newDc + "; try again");
+        }
+        if (previous != null && previous.members().equals(v.members()) && synced) {
+            return; // only a link changed
+        }
+        if (isDc()) {
+            startSync();
+        }
+    }
+
+    private void onMessage(String from, Message m) {
+        if (m instanceof Message.VersionQuery q) {
+            membership.send(from, MessageCodec.encode(new Message.VersionReply(q.round(), cib.version(),
+                    settings.bootId())));
+        } else if (m instanceof Message.VersionReply r) {
+            onVersionReply(from, r);
+        } else if (m instanceof Message.FullRequest r) {
+            membership.send(from, MessageCodec.encode(new Message.FullReply(r.round(), cib.toXml())));
+        } else if (m instanceof Message.FullReply r) {
+            onFullReply(from, r);
+        } else if (m instanceof Message.Replica r) {
+            onReplica(from, r);
+        } else if (m instanceof Message.Exec e) {
+            runLocally(from, e.id(), e.request());
+        } else if (m instanceof Message.Cancel c) {
+            executor.cancelRecurring(c.resourceId(), c.operationKey());
+        } else if (m instanceof Message.ExecResult r) {
+            if (isDc()) {
+                transitions.onResult(from, r.id(), r.result());
+            }
+        } else if (m instanceof Message.ChangeRequest c) {
+            List<String> problems = isDc() ? applyAsDc(c.change())
+                    : List.of("this node (" + settings.nodeName() + ") is not the DC");
+            membership.send(from, MessageCodec.encode(new Message.ChangeReply(c.id(), problems)));
+        } else if (m instanceof Message.ChangeReply r) {
+            CompletableFuture<List<String>> f = changeRequests.remove(r.id());
+            if (f != null) {
+                f.complete(r.problems());
+            }
+        }
+    }
+
+    // ---- DC: synchronising the CIB after a membership change ----
+
+    private final Map<String, Message.VersionReply> versions = new HashMap<>();
+
+    private void startSync() {
+        round++;
+        synced = false;
+        transitions.pause();
+        versions.clear();
+        versions.put(settings.nodeName(), new Message.VersionReply(round, cib.version(), settings.bootId()));
+        if (syncTimer != null) {
+            syncTimer.cancel();
+        }
+        if (view.members().size() > 1) {
+            membership.broadcast(MessageCodec.encode(new Message.VersionQuery(round)));
+            long r = round;
+            syncTimer = loop.schedule(() -> {
+                if (r == round && !synced) {
+                    LOG.warn("not every member reported its CIB version within {}; going on with {}",
+                            settings.syncTimeout(), versions.keySet());
+                    chooseCib();
+                }
+            }, settings.syncTimeout());
+        } else {
+            chooseCib();
+        }
+    }
+
+    private void onVersionReply(String from, Message.VersionReply r) {
+        if (!isDc() || r.round() != round || synced || syncingFrom != null) {
+            return;
+        }
+        versions.put(from, r);
+        if (versions.keySet().containsAll(view.members())) {
+            chooseCib();
+        }
+    }
+
+    private void chooseCib() {
+        if (syncTimer != null) {
+            syncTimer.cancel();
+        }
+        String best = settings.nodeName();
+        CibVersion bestVersion = cib.version();
+        for (Map.Entry<String, Message.VersionReply> e : versions.entrySet()) {
+            bootIds.put(e.getKey(), e.getValue().bootId());
+            if (e.getValue().version().compareTo(bestVersion) > 0) {
+                best = e.getKey();
+                bestVersion = e.getValue().version();
+            }
+        }
+        if (best.equals(settings.nodeName())) {
+            completeSync();
+            return;
+        }
+        LOG.info("{} has the newest CIB ({} > {}); fetching it", best, bestVersion, cib.version());
+        syncingFrom = best;
+        membership.send(best, MessageCodec.encode(new Message.FullRequest(round)));
+        long r = round;
+        syncTimer = loop.schedule(() -> {
+            if (r == round && !synced) {
+                LOG.warn("{} did not send its CIB; keeping this node's copy ({})", syncingFrom, cib.version());
+                completeSync();
+            }
+        }, settings.syncTimeout());
+    }
+
+    private void onFullReply(String from, Message.FullReply r) {
+        if (!isDc() || r.round() != round || !from.equals(syncingFrom)) {
+            return;
+        }
+        try {
+            cib.adopt(r.xml());
+            LOG.info("adopted the CIB of {} ({})", from, cib.version());
+        } catch (IllegalArgumentException e) {
+            LOG.error("the CIB from {} is unusable, keeping this node's copy: {}", from, e.getMessage());
+        }
+        completeSync();
+    }
+
+    private void completeSync() {
+        if (syncTimer != null) {
+            syncTimer.cancel();
+        }
+        syncingFrom = null;
+        synced = true;
+        apply(new CibChange.DcChanged(settings.nodeName(), true));
+        for (String m : view.members()) {
+            apply(new CibChange.NodeJoined(m, bootIds.getOrDefault(m, "unknown")));
+        }
+        for (NodeState s : cib.model().nodeStates()) {
+            if (isInCluster(s.inCluster()) && !view.members().contains(s.uname())) {
+                LOG.warn("node {} is lost", s.uname());
+                apply(new CibChange.NodeLeft(s.uname()));
+                if (!transitions.fencingEnabled()) {
+                    // Without fencing Pacemaker assumes a lost node's resources stopped; so do we.
+                    apply(new CibChange.NodeHistoryCleared(s.uname()));
+                }
+            }
+        }
+        replicate();
+        transitions.resume(view.members());
+    }
+
+    private static boolean isInCluster(String inCcm) {
+        return inCcm != null && !inCcm.equals("false") && !inCcm.equals("0");
+    }
+
+    private List<String> applyAsDc(CibChange change) {
+        List<String> problems = cib.apply(change);
+        if (problems.isEmpty()) {
+            replicate();
+            transitions.requestRun("CIB change");
+        }
+        return problems;
+    }
+
+    private void apply(CibChange change) {
+        List<String> problems = cib.apply(change);
+        if (!problems.isEmpty()) {
+            LOG.error("could not record {}: {}", change.getClass().getSimpleName(), String.join("; ", problems));
+        }
+    }
+
+    private void replicate() {
+        if (view != null && view.members().size() > 1) {
+            membership.broadcast(MessageCodec.encode(new Message.Replica(cib.toXml())));
+        }
+    }
+
+    private void onReplica(String from, Message.Replica r) {
+        if (!from.equals(dc) || isDc()) {
+            LOG.debug("ignored a CIB from {}, which is not the DC ({})", from, dc);
+            return;
+        }
+        try {
+            cib.adopt(r.xml());
+        } catch (IllegalArgumentException e) {
+            LOG.error("the CIB replicated by the DC {} is unusable: {}", from, e.getMessage());
+        }
+    }
+
+    // ---- every node: running operations for the DC ----
+
+    private void sendExec(String node, long id, OperationRequest request) {
+        if (node.equals(settings.nodeName())) {
+            runLocally(node, id, request);
+        } else {
+            membership.send(node, MessageCodec.encode(new Message.Exec(id, request)));
+        }
+    }
+
+    private void runLocally(String from, long id, OperationRequest request) {
+        if (request.isRecurring()) {
+            executor.startRecurring(request, r -> loop.execute(() -> report(0, r)));
+        } else {
+            executor.execute(request).thenAccept(r -> loop.execute(() -> report(id, r)));
+        }
+    }
+
+    private void report(long id, OperationResult r) {
+        if (dc == null) {
+            return;
+        }
+        if (isDc()) {
+            transitions.onResult(settings.nodeName(), id, r);
+        } else {
+            membership.send(dc, MessageCodec.encode(new Message.ExecResult(id, r)));
+        }
+    }
+
+    private void failPendingChanges(String why) {
+        for (CompletableFuture<List<String>> f : new ArrayList<>(changeRequests.values())) {
+            f.complete(List.of(why));
+        }
+        changeRequests.clear();
+    }
+
+    private void scheduleRecheck() {
+        loop.schedule(() -> {
+            if (isDc() && synced) {
+                transitions.requestRun("recheck");
+            }
+            scheduleRecheck();
+        }, settings.recheckInterval());
+    }
+}

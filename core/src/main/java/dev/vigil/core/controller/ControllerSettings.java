@@ -1,0 +1,29 @@
+package dev.vigil.core.controller;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A node controller's settings. Immutable.
+ *
+ * @param nodeName this node's name
+ * @param bootId this daemon incarnation's id (random per start)
+ * @param syncTimeout how long the DC waits for members' CIB versions after a membership change
+ * @param resultSlack how long past an operation's timeout the DC waits for its result before
+ *        treating it as lost
+ * @param recheckInterval how often the DC reruns the scheduler without any event (Pacemaker's
+ *        {@code cluster-recheck-interval}), for time-based rules and failure timeouts
+ */
+public record ControllerSettings(String nodeName, String bootId, Duration syncTimeout, Duration resultSlack,
+        Duration recheckInterval) {
+
+    public ControllerSettings {
+        Objects.requireNonNull(nodeName, "nodeName");
+        Objects.requireNonNull(bootId, "bootId");
+    }
+
+    public static ControllerSettings of(String nodeName, String bootId) {
+        return new ControllerSettings(nodeName, bootId, Duration.ofSeconds(3), Duration.ofSeconds(30),
+                Duration.ofMinutes(15));
+    }
+}
