@@ -1,5 +1,8 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.daemon.CibCommand;
+import dev.vigil.cli.daemon.DaemonCommand;
+import dev.vigil.cli.daemon.StatusCommand;
 import dev.vigil.cli.ra.RaCommand;
 import dev.vigil.cli.simulate.SimulateCommand;
 import dev.vigil.cli.simulate.VerifyCommand;
@@ -8,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The top-level {@code vigil} command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Vigil high-availability cluster resource manager.",
-        subcommands = {SimulateCommand.class, VerifyCommand.class, RaCommand.class},
+        subcommands = {SimulateCommand.class, VerifyCommand.class, RaCommand.class, StatusCommand.class,
+                CibCommand.class, DaemonCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success",
                 "  1   the configuration has errors (verify)",

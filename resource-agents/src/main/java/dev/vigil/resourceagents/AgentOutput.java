@@ -34,6 +34,12 @@ final class AgentOutput {
         return clean(reason);
     }
 
+    /** The last non-blank line of {@code text}, cleaned; empty when there is none. */
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : clean(lines[lines.length - 1].strip());
+    }
+
     static String clean(String text) {
         StringBuilder sb = new StringBuilder();
         text.codePoints().filter(c -> c >= 0x20 && c != 0x7f).limit(MAX_REASON).forEach(sb::appendCodePoint);

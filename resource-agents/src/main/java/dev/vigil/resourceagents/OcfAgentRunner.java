@@ -120,6 +120,10 @@ final class OcfAgentRunner {
                 if (mapped.isPresent()) {
                     exec = ExecStatus.DONE;
                     status = mapped.get();
+                    if (reason.isEmpty() && isError(status)) {
+                        // No exit reason given: the agent's last complaint on stderr is the best clue.
+                        reason = AgentOutput.lastLine(outcome.stderr());
+                    }
                 } else if ((code == 126 || code == 127) && outcome.stderr().contains("failed to execute")) {
                     exec = ExecStatus.NOT_INSTALLED;
                     status = OcfStatus.ERR_INSTALLED;
@@ -135,6 +139,11 @@ final class OcfAgentRunner {
         }
         return new OperationResult(request, exec, status, code, reason, outcome.stdout(), outcome.stderr(),
                 outcome.truncated(), outcome.started(), outcome.duration(), updates);
+    }
+
+    private static boolean isError(OcfStatus s) {
+        return s != OcfStatus.SUCCESS && s != OcfStatus.NOT_RUNNING && s != OcfStatus.RUNNING_PROMOTED
+                && s != OcfStatus.DEGRADED && s != OcfStatus.DEGRADED_PROMOTED;
     }
 
     private Path attributeFile() {

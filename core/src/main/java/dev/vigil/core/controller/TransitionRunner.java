@@ -209,7 +209,7 @@ final class TransitionRunner {
     private static String summary(List<SummaryLine> lines) {
         StringBuilder sb = new StringBuilder();
         for (SummaryLine l : lines) {
-            sb.append("\n  ").append(l.toString().strip());
+            sb.append("\n  ").append(l.render(0, 0).strip().replaceAll("\\s+", " "));
         }
         return sb.toString();
     }

@@ -1,0 +1,76 @@
+package dev.vigil.cli.daemon;
+
+import dev.vigil.cli.ExitCodes;
+import dev.vigil.cli.config.AuthKeys;
+import dev.vigil.cli.config.ConfigException;
+import dev.vigil.cli.config.HaConfig;
+import dev.vigil.cli.config.HaConfigParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil daemon} (also {@code bin/vigild}): run this node's cluster daemon in the foreground. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = {"Run the node daemon in the foreground until SIGTERM/SIGINT: join the cluster over the",
+                "links in ha.cf (authenticated with the authkeys key), keep the replicated CIB in the state",
+                "directory, run resource operations and, on the DC, the scheduler. Logs go to stderr",
+                "(VIGIL_LOG_LEVEL=DEBUG for more)."})
+public final class DaemonCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "/etc/vigil/ha.cf",
+            description = "The ha.cf file (default ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--check", description = "Only check ha.cf and authkeys, then exit.")
+    boolean check;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        HaConfig cfg;
+        AuthKeys keys;
+        try {
+            cfg = HaConfigParser.parse(config, hostName());
+            keys = AuthKeys.load(cfg.authkeysPath());
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> err.println("vigil daemon: " + p));
+            return ExitCodes.INVALID_CONFIG;
+        }
+        if (check) {
+            cfg.warnings().forEach(w -> err.println("vigil daemon: warning: " + w));
+            spec.commandLine().getOut().println(config + ": configuration is valid (node " + cfg.nodeName()
+                    + ", " + cfg.links().size() + " link(s))");
+            return ExitCodes.OK;
+        }
+        if (System.getenv("VIGIL_LOG_LEVEL") == null) {
+            // The CLI logs only errors; the daemon's log is for operators.
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.INFO);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Daemon daemon = Daemon.start(cfg, keys);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "vigil-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            int dot = name.indexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}
