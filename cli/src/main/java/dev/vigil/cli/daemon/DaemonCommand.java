@@ -37,7 +37,7 @@ public final class DaemonCommand implements Callable<Integer> {
         HaConfig cfg;
         AuthKeys keys;
         try {
-            cfg = HaConfigParser.parse(config, hostName());
+            cfg = HaConfigParser.parse(config, dev.vigil.cli.ra.AgentsHome.hostName());
             keys = AuthKeys.load(cfg.authkeysPath());
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("vigil daemon: " + p));
@@ -62,15 +62,5 @@ public final class DaemonCommand implements Callable<Integer> {
         }, "vigil-shutdown"));
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    static String hostName() {
-        try {
-            String name = java.net.InetAddress.getLocalHost().getHostName();
-            int dot = name.indexOf('.');
-            return dot > 0 ? name.substring(0, dot) : name;
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 }

@@ -36,7 +36,8 @@ public final class AgentsHome {
         return ExecutorSettings.forHost(node, env, locate(), work);
     }
 
-    private static String hostName() {
+    /** This machine's short host name, Heartbeat's default node name. */
+    public static String hostName() {
         try {
             String name = java.net.InetAddress.getLocalHost().getHostName();
             int dot = name.indexOf('.');

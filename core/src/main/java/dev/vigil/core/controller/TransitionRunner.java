@@ -67,7 +67,6 @@ final class TransitionRunner {
     private List<String> warnings = List.of();
     private boolean active;
     private boolean runQueued;
-    private boolean rerunAfter;
     private Run current;
     private long transitionCounter;
     private long nextId = 1;
@@ -116,8 +115,7 @@ final class TransitionRunner {
             backToBack = 0;
         }
         if (current != null) {
-            rerunAfter = true;
-            return;
+            return; // the end of the current transition runs the scheduler again
         }
         if (!runQueued) {
             runQueued = true;
@@ -177,7 +175,6 @@ final class TransitionRunner {
             return;
         }
         current = new Run(++transitionCounter, todo);
-        rerunAfter = false;
         LOG.info("transition {} started: {} action(s){}", current.id, todo.size(), summary(t.summary()));
         advance();
     }
