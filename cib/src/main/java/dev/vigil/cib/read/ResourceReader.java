@@ -82,13 +82,7 @@ final class ResourceReader {
     }
 
     static boolean isTrue(String v) {
-        if (v == null) {
-            return false;
-        }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on", "y", "1" -> true;
-            default -> false;
-        };
+        return dev.vigil.core.model.Booleans.isTrue(v);
     }
 
     private static Primitive primitive(ReadContext ctx, XmlElement e) {

@@ -1,5 +1,6 @@
 package dev.vigil.core.controller;
 
+import dev.vigil.core.model.Booleans;
 import dev.vigil.core.model.Cib;
 import dev.vigil.core.model.Clone;
 import dev.vigil.core.model.Durations;
@@ -61,7 +62,7 @@ final class OperationFactory {
     private static Optional<Target> find(Resource r, Clone clone, String base, String instanceId) {
         if (r instanceof Primitive p) {
             if (p.id().equals(base) || p.id().equals(instanceId)) {
-                boolean unique = clone != null && isTrue(clone.meta().get("globally-unique"));
+                boolean unique = clone != null && Booleans.isTrue(clone.meta().get("globally-unique"));
                 String history = clone != null && unique ? instanceId : p.id();
                 return Optional.of(new Target(p, clone, instanceId, history));
             }
@@ -134,13 +135,5 @@ final class OperationFactory {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    static boolean isTrue(String v) {
-        if (v == null) {
-            return false;
-        }
-        String s = v.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.equals("true") || s.equals("yes") || s.equals("on") || s.equals("1") || s.equals("y");
     }
 }

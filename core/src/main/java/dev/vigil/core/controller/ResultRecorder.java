@@ -71,8 +71,7 @@ final class ResultRecorder {
         }
         if (isFailure(r)) {
             String suffix = target.historyId() + "#" + action + "_" + interval;
-            boolean fatal = action.equals("start") && !"false".equalsIgnoreCase(
-                    cib.clusterProperties().getOrDefault("start-failure-is-fatal", "true"));
+            boolean fatal = action.equals("start") && cib.startFailureIsFatal();
             attrs.put("fail-count-" + suffix, fatal ? "INFINITY" : increment(attribute(cib, node, "fail-count-"
                     + suffix)));
             attrs.put("last-failure-" + suffix, Long.toString(r.started().getEpochSecond()));

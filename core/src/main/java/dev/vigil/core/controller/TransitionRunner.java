@@ -133,9 +133,7 @@ final class TransitionRunner {
     }
 
     boolean fencingEnabled() {
-        Map<String, String> p = cib.model().clusterProperties();
-        String v = p.getOrDefault("fencing-enabled", p.getOrDefault("stonith-enabled", "true"));
-        return OperationFactory.isTrue(v);
+        return cib.model().fencingEnabled();
     }
 
     private void run() {

@@ -27,4 +27,15 @@ public record Cib(CibVersion version, String validateWith, String dcUuid, boolea
         tickets = Map.copyOf(tickets);
         nodeStates = List.copyOf(nodeStates);
     }
+
+    /** {@code fencing-enabled} (or the legacy {@code stonith-enabled}); true unless set false. */
+    public boolean fencingEnabled() {
+        String v = clusterProperties.getOrDefault("fencing-enabled", clusterProperties.get("stonith-enabled"));
+        return v == null || Booleans.isTrue(v);
+    }
+
+    /** {@code start-failure-is-fatal}; true unless set false. */
+    public boolean startFailureIsFatal() {
+        return Booleans.isTrue(clusterProperties.getOrDefault("start-failure-is-fatal", "true"));
+    }
 }

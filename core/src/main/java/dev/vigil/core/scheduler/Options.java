@@ -14,14 +14,13 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
 
     static Options from(Cib cib) {
         Map<String, String> p = cib.clusterProperties();
-        String fencing = p.getOrDefault("fencing-enabled", p.get("stonith-enabled"));
-        return new Options(fencing == null || isTrue(fencing),
+        return new Options(cib.fencingEnabled(),
                 isTrue(p.getOrDefault("symmetric-cluster", "true")),
                 p.getOrDefault("no-quorum-policy", "stop").toLowerCase(Locale.ROOT),
                 cib.haveQuorum(),
                 isTrue(p.getOrDefault("stop-orphan-resources", "true")),
                 isTrue(p.getOrDefault("stop-orphan-actions", "true")),
-                isTrue(p.getOrDefault("start-failure-is-fatal", "true")),
+                cib.startFailureIsFatal(),
                 isTrue(p.getOrDefault("maintenance-mode", "false")),
                 isTrue(p.getOrDefault("stop-all-resources", "false")),
                 p.getOrDefault("placement-strategy", "default").toLowerCase(Locale.ROOT),
@@ -45,13 +44,7 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
     }
 
     static boolean isTrue(String v) {
-        if (v == null) {
-            return false;
-        }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "y", "1" -> true;
-            default -> false;
-        };
+        return dev.vigil.core.model.Booleans.isTrue(v);
     }
 
     /** Whether a node-state flag value such as {@code in_ccm="true"} or a timestamp means "yes". */

@@ -91,9 +91,9 @@ public final class MetadataParser {
 
     private static ParameterSpec readParameter(XMLStreamReader r) throws XMLStreamException {
         String name = attr(r, "name", "");
-        boolean required = flag(attr(r, "required", "0"));
-        boolean unique = flag(attr(r, "unique", "0")) || r.getAttributeValue(null, "unique-group") != null;
-        boolean reloadable = flag(attr(r, "reloadable", "0"));
+        boolean required = dev.vigil.core.model.Booleans.isTrue(attr(r, "required", "0"));
+        boolean unique = dev.vigil.core.model.Booleans.isTrue(attr(r, "unique", "0")) || r.getAttributeValue(null, "unique-group") != null;
+        boolean reloadable = dev.vigil.core.model.Booleans.isTrue(attr(r, "reloadable", "0"));
         String type = "string";
         String defaultValue = null;
         boolean deprecated = false;
@@ -171,12 +171,6 @@ public final class MetadataParser {
     private static String attr(XMLStreamReader r, String name, String fallback) {
         String v = r.getAttributeValue(null, name);
         return v == null ? fallback : v;
-    }
-
-    /** OCF writes booleans as 0/1; some agents use true/false or yes/no. */
-    private static boolean flag(String v) {
-        String s = v.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.equals("1") || s.equals("true") || s.equals("yes") || s.equals("on");
     }
 
     private static String firstLine(String message) {
