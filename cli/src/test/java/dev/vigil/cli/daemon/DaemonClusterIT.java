@@ -2,24 +2,24 @@ package dev.vigil.cli.daemon;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.cli.Main;
-import dev.vigil.cli.daemon.ipc.ControlClient;
-import dev.vigil.cli.daemon.ipc.ControlException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * control socket, running the real {@code ocf:heartbeat:Dummy} agent.
  */
 class DaemonClusterIT {
-    private static final String CONFIG = """
+    static final String CONFIG = """
             <configuration>
               <crm_config><cluster_property_set id="cib-bootstrap-options">
                 <nvpair id="opt-stonith" name="stonith-enabled" value="false"/>
@@ -42,153 +42,226 @@ class DaemonClusterIT {
               </resources>
             </configuration>
             """;
+    private static final List<String> PAIR = List.of("node1", "node2");
 
-    private final Path dir = createDir();
-    private final Map<String, Process> processes = new HashMap<>();
-    private final Map<String, Integer> ports = new HashMap<>();
-
-    private static Path createDir() {
-        try {
-            return Files.createTempDirectory(Path.of("/tmp"), "vit");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private DaemonHarness h;
 
     @AfterEach
     void stopAll() throws Exception {
-        for (Process p : processes.values()) {
-            p.destroyForcibly();
-            p.waitFor();
+        if (h != null) {
+            h.close();
         }
     }
 
-    private static int freePort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
-            return s.getLocalPort();
-        }
+    private void startPair() throws Exception {
+        h = DaemonHarness.loopback(PAIR, 1);
+        h.start("node1");
+        h.start("node2");
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.formed(PAIR));
     }
 
-    private Path authkeys(String name, String secret) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, "auth 1\n1 sha256 " + secret + "\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        return p;
+    private String activeNode(String rsc) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running("node1", rsc) ^ h.running("node2", rsc));
+        return h.running("node1", rsc) ? "node1" : "node2";
     }
 
-    private void start(String node, List<String> peers, Path keys) throws IOException {
-        Path home = Files.createDirectories(dir.resolve(node));
-        Files.createDirectories(home.resolve("rsc"));
-        StringBuilder peerList = new StringBuilder();
-        for (String p : peers) {
-            peerList.append(peerList.length() == 0 ? "" : ",").append("127.0.0.1:").append(ports.get(p));
-        }
-        Path haCf = home.resolve("ha.cf");
-        Files.writeString(haCf, """
-                nodename %s
-                cluster itest
-                keepalive 300ms
-                warntime 1
-                deadtime 2
-                initdead 4
-                authkeys %s
-                state_dir %s
-                control_socket %s
-                link ring0 bind=127.0.0.1:%d peers=%s
-                """.formatted(node, keys, home.resolve("state"), socket(node), ports.get(node), peerList));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-Dvigil.agents=" + Path.of("../resource-agents/src/main/agents").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main", "daemon", "-c", haCf.toString());
-        pb.environment().put("HA_RSCTMP", home.resolve("rsc").toString());
-        pb.redirectErrorStream(true).redirectOutput(home.resolve("daemon.log").toFile());
-        processes.put(node, pb.start());
-    }
-
-    private Path socket(String node) {
-        return dir.resolve(node).resolve("vigil.sock");
-    }
-
-    private JsonNode status(String node) {
-        try (ControlClient c = ControlClient.connect(socket(node), Duration.ofSeconds(10))) {
-            return c.call("status");
-        } catch (ControlException e) {
-            return null;
-        }
-    }
-
-    private List<String> members(String node) {
-        JsonNode s = status(node);
-        List<String> out = new ArrayList<>();
-        if (s != null) {
-            s.get("members").forEach(m -> out.add(m.asText()));
-        }
-        return out;
-    }
-
-    private boolean running(String node) {
-        return Files.exists(dir.resolve(node).resolve("rsc").resolve("Dummy-web.state"));
-    }
-
-    private static int vigil(String... args) {
-        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    private static String other(String node) {
+        return node.equals("node1") ? "node2" : "node1";
     }
 
     @Test
     void aTwoNodePairFormsFailsOverAndKeepsTheResourceWhereItIsAfterRejoin() throws Exception {
-        for (String n : List.of("node1", "node2")) {
-            ports.put(n, freePort());
-        }
-        Path keys = authkeys("authkeys", "it-secret-" + System.nanoTime());
-        start("node1", List.of("node1", "node2"), keys);
-        start("node2", List.of("node1", "node2"), keys);
-        await().atMost(Duration.ofSeconds(40)).until(() -> members("node1").size() == 2
-                && members("node2").size() == 2);
-        JsonNode s1 = status("node1");
-        JsonNode s2 = status("node2");
+        startPair();
+        JsonNode s1 = h.status("node1");
+        JsonNode s2 = h.status("node2");
         assertEquals("node1", s1.get("dc").asText());
         assertEquals("node1", s2.get("dc").asText());
+        assertEquals(s1.get("cib_version").asText(), s2.get("cib_version").asText());
 
-        Path cfg = dir.resolve("cfg.xml");
-        Files.writeString(cfg, CONFIG);
-        assertEquals(0, vigil("cib", "modify", cfg.toString(), "--socket", socket("node2").toString()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> running("node1") ^ running("node2"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> status("node1").get("cib_version").asText()
-                .equals(status("node2").get("cib_version").asText()));
-        String active = running("node1") ? "node1" : "node2";
-        String survivor = active.equals("node1") ? "node2" : "node1";
+        h.modify("node2", CONFIG);
+        String active = activeNode("web");
+        String survivor = other(active);
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.formed(PAIR));
 
-        processes.remove(active).destroyForcibly().waitFor();
-        await().atMost(Duration.ofSeconds(30)).until(() -> running(survivor));
-        assertEquals(List.of(survivor), members(survivor));
+        h.kill(active);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running(survivor, "web"));
+        assertEquals(List.of(survivor), h.members(survivor));
 
-        // The killed node comes back after a "reboot" (its runtime directory is empty again).
-        Files.deleteIfExists(dir.resolve(active).resolve("rsc").resolve("Dummy-web.state"));
-        start(active, List.of("node1", "node2"), keys);
-        await().atMost(Duration.ofSeconds(40)).until(() -> members(active).size() == 2
-                && members(survivor).size() == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> status("node1").get("cib_version").asText()
-                .equals(status("node2").get("cib_version").asText()));
-        assertTrue(running(survivor), "stickiness keeps the resource on " + survivor);
-        assertTrue(!running(active), "and it does not start twice");
-        assertTrue(status(active).get("cib").asText().contains("id=\"web\""));
+        h.start(active);
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.formed(PAIR));
+        assertTrue(h.running(survivor, "web"), "stickiness keeps the resource on " + survivor);
+        assertFalse(h.running(active, "web"), "and it does not start twice");
+        assertTrue(h.cib(active).contains("id=\"web\""));
     }
 
     @Test
-    void aDaemonWithAnotherKeyCannotJoin() throws Exception {
-        for (String n : List.of("node1", "node2", "intruder")) {
-            ports.put(n, freePort());
+    void aChangeThroughEitherNodeIsSeenByBothAndKillingTheDcMidStreamLosesNoAcknowledgedUpdate()
+            throws Exception {
+        startPair();
+        h.modify("node1", CONFIG);
+        h.modify("node2", property("through-node2", 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.formed(PAIR));
+        for (String n : PAIR) {
+            assertTrue(h.cib(n).contains("id=\"web\""), n + " sees the change made through node1");
+            assertTrue(h.cib(n).contains("through-node2"), n + " sees the change made through node2");
         }
-        Path keys = authkeys("authkeys", "good-secret-" + System.nanoTime());
-        Path other = authkeys("other", "other-secret-" + System.nanoTime());
+
+        // A client streams updates through node2 (the DC, node1, applies them); node1 is killed mid-stream.
+        List<Integer> acknowledged = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread client = new Thread(() -> {
+            while (!stop.get()) {
+                int k = next.incrementAndGet();
+                try {
+                    h.modify("node2", property("stream-" + k, k));
+                    synchronized (acknowledged) {
+                        acknowledged.add(k);
+                    }
+                } catch (Exception | AssertionError refused) {
+                    // not acknowledged: may or may not be applied
+                }
+            }
+        });
+        client.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(acknowledged) >= 15);
+        h.kill("node1");
+        int atKill = count(acknowledged);
+        // The stream goes on through node2, now the DC alone.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(acknowledged) >= atKill + 10);
+        stop.set(true);
+        client.join(30_000);
+
+        h.start("node1");
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.formed(PAIR));
+        List<Integer> acked;
+        synchronized (acknowledged) {
+            acked = List.copyOf(acknowledged);
+        }
+        for (String n : PAIR) {
+            String cib = h.cib(n);
+            List<Integer> lost = acked.stream().filter(k -> !cib.contains("id=\"stream-" + k + "\"")).toList();
+            assertEquals(List.of(), lost, n + " lost acknowledged updates (of " + acked.size() + ")");
+        }
+    }
+
+    private static int count(List<Integer> list) {
+        synchronized (list) {
+            return list.size();
+        }
+    }
+
+    private static String property(String id, int value) {
+        return "<crm_config><cluster_property_set id=\"" + id + "\"><nvpair id=\"" + id + "-v\" name=\"" + id
+                + "\" value=\"" + value + "\"/></cluster_property_set></crm_config>";
+    }
+
+    @Test
+    void aCorruptedCibFileIsDetectedAtStartAndNotUsed() throws Exception {
+        h = DaemonHarness.loopback(List.of("node1"), 1);
+        h.start("node1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.members("node1").equals(List.of("node1")));
+        h.modify("node1", CONFIG);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running("node1", "web"));
+        h.kill("node1");
+
+        Path cib = h.cibFile("node1");
+        String good = Files.readString(cib);
+        // A flipped digit in the configuration: still well-formed XML, but not what was written.
+        Files.writeString(cib, good.replace("value=\"100\"", "value=\"900\""));
+
+        h.start("node1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.status("node1") != null);
+        String log = h.log("node1");
+        assertTrue(log.contains("cib.xml"), log);
+        try (Stream<Path> files = Files.list(cib.getParent())) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("cib.xml.corrupt")),
+                    "the damaged file is kept aside for inspection");
+        }
+        String running = h.cib("node1");
+        assertTrue(running.contains("id=\"web\""), "the newest good copy is used");
+        assertFalse(running.contains("value=\"900\""), "the tampered value is not used");
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running("node1", "web"));
+    }
+
+    @Test
+    void aDaemonWithAnotherKeyCannotJoinAndForgedPacketsAreDropped() throws Exception {
         List<String> all = List.of("node1", "node2", "intruder");
-        start("node1", all, keys);
-        start("node2", all, keys);
-        start("intruder", all, other);
-        await().atMost(Duration.ofSeconds(40)).until(() -> members("node1").size() == 2
-                && members("intruder").size() == 1);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                .until(() -> members("node1").equals(List.of("node1", "node2"))
-                        && members("intruder").equals(List.of("intruder")));
+        h = DaemonHarness.loopback(all, 1);
+        Path other = h.authkeys("other", "other-secret-" + System.nanoTime());
+        h.start("node1");
+        h.start("node2");
+        h.start("intruder", other);
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.members("node1").equals(PAIR)
+                && h.members("intruder").size() == 1);
+        h.modify("node1", CONFIG);
+        String active = activeNode("web");
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.formed(PAIR));
+        String version = h.cibVersion("node1");
+        int transitions = transitionsRun(active);
+
+        // Garbage, truncated and bit-flipped datagrams of every size at both daemons' link ports.
+        Random random = new Random(42);
+        try (DatagramSocket s = new DatagramSocket()) {
+            for (int i = 0; i < 2_000; i++) {
+                byte[] junk = new byte[1 + random.nextInt(i % 10 == 0 ? 60_000 : 300)];
+                random.nextBytes(junk);
+                for (String n : PAIR) {
+                    s.send(new DatagramPacket(junk, junk.length, InetAddress.getLoopbackAddress(), h.port(n, 0)));
+                }
+            }
+        }
+        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(12))
+                .until(() -> h.members("node1").equals(PAIR) && h.members("node2").equals(PAIR)
+                        && h.members("intruder").equals(List.of("intruder")));
+        assertTrue(h.alive("node1") && h.alive("node2"));
+        assertTrue(h.running(active, "web") && !h.running(other(active), "web"));
+        assertEquals(transitions, transitionsRun(active), "forged packets caused no transition");
+        assertEquals(version.substring(0, version.lastIndexOf('.')),
+                h.cibVersion("node1").substring(0, version.lastIndexOf('.')), "nor a configuration change");
+        assertTrue(h.log("node1").contains("dropped"), "the drop is logged");
+    }
+
+    /** How many times resource web was started on {@code node}, from its daemon log. */
+    private int transitionsRun(String node) throws Exception {
+        Matcher m = Pattern.compile("web start on " + node + ":").matcher(h.log("node1") + h.log("node2"));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aFailingMonitorIsRecoveredInPlaceThenMovesAwayAfterMigrationThreshold() throws Exception {
+        startPair();
+        h.modify("node1", CONFIG.replace("<nvpair id=\"web-stick\"",
+                        "<nvpair id=\"web-mt\" name=\"migration-threshold\" value=\"2\"/><nvpair id=\"web-stick\"")
+                .replace("interval=\"2s\"", "interval=\"1s\""));
+        String active = activeNode("web");
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.formed(PAIR));
+
+        // The service dies behind the cluster's back: the monitor finds it stopped.
+        Files.delete(h.home(active).resolve("rsc").resolve("Dummy-web.state"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> failCount(active) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running(active, "web"));
+        assertFalse(h.running(other(active), "web"), "on-fail=restart recovers it where it was");
+        DaemonHarness.Cli status = h.vigil("node1", "status");
+        assertTrue(status.out().contains("web") && status.out().toLowerCase().contains("fail"), status.out());
+
+        Files.delete(h.home(active).resolve("rsc").resolve("Dummy-web.state"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running(other(active), "web"));
+        assertFalse(h.running(active, "web"), "after 2 failures it moved away");
+        assertEquals(2, failCount(active));
+    }
+
+    private int failCount(String node) {
+        Matcher m = Pattern.compile("<node_state[^>]*uname=\"" + node + "\".*?</node_state>", Pattern.DOTALL)
+                .matcher(h.cib("node1"));
+        if (!m.find()) {
+            return 0;
+        }
+        Matcher f = Pattern.compile("name=\"fail-count-web#monitor_1000\"[^>]*value=\"(\\d+)\"").matcher(m.group());
+        return f.find() ? Integer.parseInt(f.group(1)) : 0;
     }
 }

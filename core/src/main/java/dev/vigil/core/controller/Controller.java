@@ -13,9 +13,13 @@ import dev.vigil.core.port.OperationResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * (recurring monitors report changes to whoever is DC at the time); the DC, the member with the
  * lowest name, synchronises the CIB after each membership change (the newest version wins),
  * records results, replicates the CIB and runs transitions ({@link TransitionRunner}).
+ *
+ * <p>A client's change is acknowledged only once every member has confirmed that the replica
+ * holding it is on its disk (or has left, or {@code syncTimeout} passed, which is logged), so an
+ * acknowledged change survives the loss of any one node, the DC included.
  *
  * <p>Threading: all state is confined to the {@link EventLoop}; public methods may be called
  * from any thread and post to the loop. Membership and executor callbacks post to the loop.
@@ -47,6 +55,22 @@ public final class Controller {
     private EventLoop.Cancellable syncTimer;
     private long nextRequestId = 1;
     private boolean started;
+    private long replicaSeq;
+    private final List<PendingAck> pendingAcks = new ArrayList<>();
+
+    /** A client change applied on the DC, waiting for the members' confirmation of replica {@code seq}. */
+    private static final class PendingAck {
+        final long seq;
+        final Set<String> waiting;
+        final Runnable done;
+        EventLoop.Cancellable timer;
+
+        PendingAck(long seq, Set<String> waiting, Runnable done) {
+            this.seq = seq;
+            this.waiting = waiting;
+            this.done = done;
+        }
+    }
 
     public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
             CibDocument cib) {
@@ -112,7 +136,7 @@ public final class Controller {
             if (dc == null) {
                 f.complete(List.of("the cluster has no DC yet; try again in a few seconds"));
             } else if (isDc()) {
-                f.complete(applyAsDc(change));
+                applyAsDc(change, f::complete);
             } else {
                 long id = nextRequestId++;
                 changeRequests.put(id, f);
@@ -151,7 +175,9 @@ public final class Controller {
                 transitions.abandon("the DC is now " + dc);
             }
             failPendingChanges("the DC changed from " + old + " to " + newDc + "; try again");
+            releaseAcks(null); // applied on this node's disk; no longer this node's to replicate
         }
+        releaseAcks(v.members());
         if (previous != null && previous.members().equals(v.members()) && synced) {
             return; // only a link changed
         }
@@ -172,6 +198,8 @@ public final class Controller {
             onFullReply(from, r);
         } else if (m instanceof Message.Replica r) {
             onReplica(from, r);
+        } else if (m instanceof Message.ReplicaAck a) {
+            onReplicaAck(from, a.seq());
         } else if (m instanceof Message.Exec e) {
             runLocally(from, e.id(), e.request());
         } else if (m instanceof Message.Cancel c) {
@@ -181,9 +209,13 @@ public final class Controller {
                 transitions.onResult(from, r.id(), r.result());
             }
         } else if (m instanceof Message.ChangeRequest c) {
-            List<String> problems = isDc() ? applyAsDc(c.change())
-                    : List.of("this node (" + settings.nodeName() + ") is not the DC");
-            membership.send(from, MessageCodec.encode(new Message.ChangeReply(c.id(), problems)));
+            Consumer<List<String>> reply = problems -> membership.send(from,
+                    MessageCodec.encode(new Message.ChangeReply(c.id(), problems)));
+            if (isDc()) {
+                applyAsDc(c.change(), reply);
+            } else {
+                reply.accept(List.of("this node (" + settings.nodeName() + ") is not the DC"));
+            }
         } else if (m instanceof Message.ChangeReply r) {
             CompletableFuture<List<String>> f = changeRequests.remove(r.id());
             if (f != null) {
@@ -300,13 +332,57 @@ public final class Controller {
         return inCcm != null && !inCcm.equals("false") && !inCcm.equals("0");
     }
 
-    private List<String> applyAsDc(CibChange change) {
+    private void applyAsDc(CibChange change, Consumer<List<String>> reply) {
         List<String> problems = cib.apply(change);
-        if (problems.isEmpty()) {
-            replicate();
-            transitions.requestRun("CIB change");
+        if (!problems.isEmpty()) {
+            reply.accept(problems);
+            return;
         }
-        return problems;
+        long seq = replicate();
+        transitions.requestRun("CIB change");
+        Set<String> waiting = new TreeSet<>(view == null ? List.of() : view.members());
+        waiting.remove(settings.nodeName());
+        if (seq == 0 || waiting.isEmpty()) {
+            reply.accept(List.of());
+            return;
+        }
+        PendingAck p = new PendingAck(seq, waiting, () -> reply.accept(List.of()));
+        p.timer = loop.schedule(() -> {
+            if (pendingAcks.remove(p)) {
+                LOG.warn("{} did not confirm CIB replica {} within {}; acknowledging the change anyway",
+                        String.join(", ", p.waiting), p.seq, settings.syncTimeout());
+                p.done.run();
+            }
+        }, settings.syncTimeout());
+        pendingAcks.add(p);
+    }
+
+    private void onReplicaAck(String from, long seq) {
+        for (Iterator<PendingAck> it = pendingAcks.iterator(); it.hasNext(); ) {
+            PendingAck p = it.next();
+            if (p.seq <= seq && p.waiting.remove(from) && p.waiting.isEmpty()) {
+                it.remove();
+                p.timer.cancel();
+                p.done.run();
+            }
+        }
+    }
+
+    /** Stops waiting for nodes outside {@code members} (for everyone when null). */
+    private void releaseAcks(List<String> members) {
+        for (Iterator<PendingAck> it = pendingAcks.iterator(); it.hasNext(); ) {
+            PendingAck p = it.next();
+            if (members == null) {
+                p.waiting.clear();
+            } else {
+                p.waiting.retainAll(members);
+            }
+            if (p.waiting.isEmpty()) {
+                it.remove();
+                p.timer.cancel();
+                p.done.run();
+            }
+        }
     }
 
     private void apply(CibChange change) {
@@ -316,10 +392,14 @@ public final class Controller {
         }
     }
 
-    private void replicate() {
+    /** Sends the CIB to every member; returns the replica's number, 0 when there is no one to send it to. */
+    private long replicate() {
         if (view != null && view.members().size() > 1) {
-            membership.broadcast(MessageCodec.encode(new Message.Replica(cib.toXml())));
+            long seq = ++replicaSeq;
+            membership.broadcast(MessageCodec.encode(new Message.Replica(seq, cib.toXml())));
+            return seq;
         }
+        return 0;
     }
 
     private void onReplica(String from, Message.Replica r) {
@@ -329,6 +409,7 @@ public final class Controller {
         }
         try {
             cib.adopt(r.xml());
+            membership.send(from, MessageCodec.encode(new Message.ReplicaAck(r.seq())));
         } catch (IllegalArgumentException e) {
             LOG.error("the CIB replicated by the DC {} is unusable: {}", from, e.getMessage());
         }

@@ -25,8 +25,15 @@ public sealed interface Message {
     record FullReply(long round, String xml) implements Message {
     }
 
-    /** DC to all: the CIB as it now is; members adopt it. */
-    record Replica(String xml) implements Message {
+    /**
+     * DC to all: the CIB as it now is; members adopt it, write it to disk and confirm with
+     * {@link ReplicaAck}. {@code seq} numbers the DC's replicas (increasing per DC incarnation).
+     */
+    record Replica(long seq, String xml) implements Message {
+    }
+
+    /** Member to DC: replica {@code seq} (and so every earlier one) is adopted and on disk. */
+    record ReplicaAck(long seq) implements Message {
     }
 
     /** DC to a node: run this operation (recurring when it has an interval). */

@@ -57,7 +57,11 @@ public final class MessageCodec {
                 str(out, r.xml());
             } else if (m instanceof Message.Replica r) {
                 out.writeByte(5);
+                out.writeLong(r.seq());
                 str(out, r.xml());
+            } else if (m instanceof Message.ReplicaAck a) {
+                out.writeByte(11);
+                out.writeLong(a.seq());
             } else if (m instanceof Message.Exec e) {
                 out.writeByte(6);
                 out.writeLong(e.id());
@@ -103,7 +107,7 @@ public final class MessageCodec {
                 case 2 -> new Message.VersionReply(in.readLong(), readVersion(in), str(in));
                 case 3 -> new Message.FullRequest(in.readLong());
                 case 4 -> new Message.FullReply(in.readLong(), str(in));
-                case 5 -> new Message.Replica(str(in));
+                case 5 -> new Message.Replica(in.readLong(), str(in));
                 case 6 -> new Message.Exec(in.readLong(), readRequest(in));
                 case 7 -> new Message.Cancel(str(in), str(in));
                 case 8 -> new Message.ExecResult(in.readLong(), readResult(in));
@@ -117,6 +121,7 @@ public final class MessageCodec {
                     }
                     yield new Message.ChangeReply(id, problems);
                 }
+                case 11 -> new Message.ReplicaAck(in.readLong());
                 default -> throw new IllegalArgumentException("unknown message type " + type);
             };
             if (in.available() > 0) {
