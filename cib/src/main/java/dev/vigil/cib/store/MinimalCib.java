@@ -71,6 +71,31 @@ public final class MinimalCib {
         return element("cib", root, List.of(configuration, element("status", Map.of(), List.of())));
     }
 
+    /**
+     * {@code cib} with an {@code rsc_defaults} meta-attribute set holding {@code defaults} (ids
+     * {@code rsc-options} and {@code rsc-options-NAME}), as a fresh CIB seeded from {@code ha.cf}.
+     */
+    public static XmlElement withResourceDefaults(XmlElement cib, Map<String, String> defaults) {
+        if (defaults.isEmpty()) {
+            return cib;
+        }
+        List<XmlNode> pairs = new java.util.ArrayList<>();
+        defaults.forEach((name, value) -> pairs.add(element("nvpair", Map.of(), List.of())
+                .withAttribute("id", "rsc-options-" + name).withAttribute("name", name).withAttribute("value", value)));
+        XmlElement set = element("meta_attributes", Map.of("id", "rsc-options"), pairs);
+        List<XmlNode> children = new java.util.ArrayList<>();
+        for (XmlNode n : cib.children()) {
+            if (n instanceof XmlElement e && e.name().equals("configuration")) {
+                List<XmlNode> sections = new java.util.ArrayList<>(e.children());
+                sections.add(element("rsc_defaults", Map.of(), List.of(set)));
+                children.add(new XmlElement(e.name(), e.attributes(), sections, e.line()));
+            } else {
+                children.add(n);
+            }
+        }
+        return new XmlElement(cib.name(), cib.attributes(), children, cib.line());
+    }
+
     private static XmlElement element(String name, Map<String, String> attributes, List<XmlNode> children) {
         return new XmlElement(name, attributes, children, 0);
     }

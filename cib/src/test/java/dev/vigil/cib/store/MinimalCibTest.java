@@ -60,4 +60,15 @@ class MinimalCibTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MinimalCib.create(" ", null));
         assertTrue(e.getMessage().contains("cluster name"), e.getMessage());
     }
+
+    @Test
+    void seedsResourceDefaultsThatTheReaderSees() throws Exception {
+        XmlElement seeded = MinimalCib.withResourceDefaults(MinimalCib.create("prod", null, NOW),
+                java.util.Map.of("resource-stickiness", "INFINITY"));
+        XmlElement cib = XmlParser.parse(XmlWriter.toXml(seeded), "seeded");
+        CibReader.Result read = CibReader.read(cib);
+        assertEquals(List.of(), read.problems());
+        assertEquals(List.<ConfigProblem>of(), CibValidator.validate(cib));
+        assertEquals("INFINITY", read.cib().resourceDefaults().get("resource-stickiness"));
+    }
 }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,14 @@ public final class Daemon implements AutoCloseable {
             LOG.info("loaded the CIB {} from {}", c.version(), c.source());
         } else {
             root = MinimalCib.create(cfg.clusterName(), null);
+            if (cfg.autoFailback() == HaConfig.AutoFailback.OFF) {
+                // As Heartbeat's haresources conversion did: resources stay where they run.
+                root = MinimalCib.withResourceDefaults(root, Map.of("resource-stickiness", "INFINITY"));
+            }
             store.write(root);
-            LOG.info("no usable CIB in {}: starting from an empty one (a peer's newer copy wins at join)",
-                    store.directory());
+            LOG.info("no usable CIB in {}: starting from an empty one{} (a peer's newer copy wins at join)",
+                    store.directory(), cfg.autoFailback() == HaConfig.AutoFailback.OFF
+                            ? " with resource-stickiness INFINITY (auto_failback off)" : "");
         }
         XmlCibDocument cib = new XmlCibDocument(root, store::write, Clock.systemUTC());
         ExecutorSettings exec = ExecutorSettings.forHost(node, System.getenv(), AgentsHome.locate(),
@@ -71,8 +77,9 @@ public final class Daemon implements AutoCloseable {
                 cfg.deadtime(), keys.deriveClusterKey(cfg.clusterName()));
         JGroupsMembership membership = new JGroupsMembership(mc);
         ThreadEventLoop loop = new ThreadEventLoop("vigil-controller", Clock.systemUTC());
-        Controller controller = new Controller(ControllerSettings.of(node, UUID.randomUUID().toString()), loop,
-                membership, executor, cib);
+        ControllerSettings settings = ControllerSettings.of(node, UUID.randomUUID().toString())
+                .withStartupWait(cfg.initdead(), cfg.nodes());
+        Controller controller = new Controller(settings, loop, membership, executor, cib);
         ControlServer server = null;
         try {
             controller.start();

@@ -56,6 +56,8 @@ public final class Controller {
     private long nextRequestId = 1;
     private boolean started;
     private long replicaSeq;
+    private boolean initialWaitOver;
+    private boolean announcedWait;
     private final List<PendingAck> pendingAcks = new ArrayList<>();
 
     /** A client change applied on the DC, waiting for the members' confirmation of replica {@code seq}. */
@@ -104,9 +106,13 @@ public final class Controller {
         });
         loop.execute(() -> {
             started = true;
+            initialWaitOver = settings.initialWait().isZero();
             LOG.info("node {} started (CIB {}), waiting for the cluster", settings.nodeName(), cib.version());
             onView(membership.view());
         });
+        if (!settings.initialWait().isZero()) {
+            loop.schedule(this::endInitialWait, settings.initialWait());
+        }
         scheduleRecheck();
     }
 
@@ -122,7 +128,7 @@ public final class Controller {
         loop.execute(() -> f.complete(new ControllerStatus(settings.nodeName(), dc,
                 view == null ? List.of(settings.nodeName()) : view.members(),
                 view == null ? List.of() : view.links(), cib.version(), cib.toXml(), transitions.describe(),
-                transitions.warnings())));
+                warnings())));
         return f;
     }
 
@@ -325,7 +331,62 @@ public final class Controller {
             }
         }
         replicate();
+        if (stillWaitingForNodes()) {
+            return;
+        }
         transitions.resume(view.members());
+    }
+
+    // ---- startup: the DC waits up to initdead for the expected nodes ----
+
+    private List<String> missingNodes() {
+        Set<String> expected = new TreeSet<>(settings.expectedNodes());
+        cib.model().nodes().stream()
+                .filter(n -> n.type() == null || n.type().equals("member") || n.type().equals("normal"))
+                .forEach(n -> expected.add(n.uname()));
+        if (view != null) {
+            expected.removeAll(view.members());
+        }
+        expected.remove(settings.nodeName());
+        return List.copyOf(expected);
+    }
+
+    private boolean stillWaitingForNodes() {
+        if (initialWaitOver) {
+            return false;
+        }
+        List<String> missing = missingNodes();
+        if (missing.isEmpty()) {
+            initialWaitOver = true;
+            return false;
+        }
+        if (!announcedWait) {
+            announcedWait = true;
+            LOG.info("waiting up to {} s (initdead) for {} to join before managing resources",
+                    settings.initialWait().toSeconds(), String.join(", ", missing));
+        }
+        return true;
+    }
+
+    private void endInitialWait() {
+        if (initialWaitOver) {
+            return;
+        }
+        initialWaitOver = true;
+        if (isDc() && synced) {
+            LOG.warn("initdead ({} s) passed without {}; managing resources without them",
+                    settings.initialWait().toSeconds(), String.join(", ", missingNodes()));
+            transitions.resume(view.members());
+        }
+    }
+
+    private List<String> warnings() {
+        List<String> w = new ArrayList<>(transitions.warnings());
+        if (!initialWaitOver && isDc()) {
+            w.add(0, "starting up: waiting up to " + settings.initialWait().toSeconds() + " s (initdead) for "
+                    + String.join(", ", missingNodes()) + " before managing resources");
+        }
+        return w;
     }
 
     private static boolean isInCluster(String inCcm) {

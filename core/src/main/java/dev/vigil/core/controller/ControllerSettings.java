@@ -1,6 +1,7 @@
 package dev.vigil.core.controller;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,17 +14,27 @@ import java.util.Objects;
  *        treating it as lost
  * @param recheckInterval how often the DC reruns the scheduler without any event (Pacemaker's
  *        {@code cluster-recheck-interval}), for time-based rules and failure timeouts
+ * @param initialWait how long after this daemon starts (Heartbeat's {@code initdead}) a DC waits for
+ *        every expected node before it starts managing resources without the missing ones
+ * @param expectedNodes nodes expected at startup besides those named in the CIB ({@code ha.cf node} lines)
  */
 public record ControllerSettings(String nodeName, String bootId, Duration syncTimeout, Duration resultSlack,
-        Duration recheckInterval) {
+        Duration recheckInterval, Duration initialWait, List<String> expectedNodes) {
 
     public ControllerSettings {
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(bootId, "bootId");
+        Objects.requireNonNull(initialWait, "initialWait");
+        expectedNodes = List.copyOf(expectedNodes);
     }
 
     public static ControllerSettings of(String nodeName, String bootId) {
         return new ControllerSettings(nodeName, bootId, Duration.ofSeconds(3), Duration.ofSeconds(30),
-                Duration.ofMinutes(15));
+                Duration.ofMinutes(15), Duration.ZERO, List.of());
+    }
+
+    /** These settings with the startup wait for {@code expected} nodes lasting {@code wait}. */
+    public ControllerSettings withStartupWait(Duration wait, List<String> expected) {
+        return new ControllerSettings(nodeName, bootId, syncTimeout, resultSlack, recheckInterval, wait, expected);
     }
 }

@@ -61,11 +61,14 @@ class SimulatedClusterTest {
     }
 
     private Node start(String name, String cibXml) throws Exception {
+        return start(name, cibXml, ControllerSettings.of(name, UUID.randomUUID().toString()));
+    }
+
+    private Node start(String name, String cibXml, ControllerSettings settings) throws Exception {
         FakeAgents agents = new FakeAgents(clock);
         XmlCibDocument cib = new XmlCibDocument(XmlParser.parse(cibXml, name), CibPersistence.none(),
                 Clock.fixed(clock.now(), ZoneOffset.UTC));
-        Controller c = new Controller(ControllerSettings.of(name, UUID.randomUUID().toString()), clock.loop(),
-                network.join(name), agents, cib);
+        Controller c = new Controller(settings, clock.loop(), network.join(name), agents, cib);
         c.start();
         Node n = new Node(c, agents, cib);
         nodes.put(name, n);
@@ -107,6 +110,31 @@ class SimulatedClusterTest {
         assertTrue(nodes.get("node1").agents().hasMonitor("web_monitor_10000"), "the recurring monitor runs");
         assertTrue(nodes.get("node2").agents().log.contains("monitor web"), "node2 was probed");
         assertTrue(s1.warnings().get(0).startsWith("fencing is disabled"), s1.warnings().toString());
+    }
+
+    @Test
+    void atStartupTheDcWaitsUpToInitdeadForTheExpectedNodes() throws Exception {
+        ControllerSettings waiting = ControllerSettings.of("node1", "boot-1")
+                .withStartupWait(Duration.ofSeconds(60), List.of("node1", "node2"));
+        start("node1", CONFIG.formatted("false"), waiting);
+        settle(); // 24 s: alone, within initdead
+        assertEquals(List.of(), runningOn("web"), "nothing starts while node2 may still come");
+        assertTrue(status("node1").warnings().get(0).contains("initdead"), status("node1").warnings().toString());
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"), "all expected nodes are here: resources are managed");
+    }
+
+    @Test
+    void afterInitdeadTheDcGoesOnWithoutTheMissingNodes() throws Exception {
+        start("node1", CONFIG.formatted("false"), ControllerSettings.of("node1", "boot-1")
+                .withStartupWait(Duration.ofSeconds(60), List.of("node2")));
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(List.of(), runningOn("web"));
+        clock.advance(Duration.ofSeconds(31));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"), "after initdead the DC goes on without node2");
+        assertTrue(status("node1").warnings().stream().noneMatch(w -> w.contains("initdead")));
     }
 
     @Test
