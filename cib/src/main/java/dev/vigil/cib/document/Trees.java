@@ -3,10 +3,12 @@ package dev.vigil.cib.document;
 import dev.vigil.cib.xml.XmlElement;
 import dev.vigil.cib.xml.XmlNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -103,6 +105,45 @@ final class Trees {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every {@code id} attribute at or below {@code root}. */
+    static Set<String> ids(XmlElement root) {
+        Set<String> out = new HashSet<>();
+        collectIds(root, out);
+        return out;
+    }
+
+    private static void collectIds(XmlElement e, Set<String> out) {
+        String id = e.attr("id");
+        if (id != null) {
+            out.add(id);
+        }
+        for (XmlElement c : e.elements()) {
+            collectIds(c, out);
+        }
+    }
+
+    /**
+     * {@code base} made a valid id as Pacemaker's {@code crm_xml_sanitize_id} does ({@code :} and
+     * {@code #} become {@code .}), with {@code -1}, {@code -2}… appended while it is in {@code taken};
+     * the result is added to {@code taken}.
+     */
+    static String uniqueId(Set<String> taken, String base) {
+        String id = base.replace(':', '.').replace('#', '.');
+        String candidate = id;
+        for (int i = 1; taken.contains(candidate); i++) {
+            candidate = id + "-" + i;
+        }
+        taken.add(candidate);
+        return candidate;
+    }
+
+    /** {@code parent} with {@code child} appended. */
+    static XmlElement append(XmlElement parent, XmlElement child) {
+        List<XmlNode> children = new ArrayList<>(parent.children());
+        children.add(child);
+        return parent.withChildren(children);
     }
 
     /** Replaces the element with tag and id anywhere below {@code root}; empty when there is none. */

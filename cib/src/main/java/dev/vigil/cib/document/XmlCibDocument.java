@@ -140,6 +140,22 @@ public final class XmlCibDocument implements CibDocument {
             return modify(parse(m.fragmentXml(), "configuration fragment"));
         } else if (change instanceof CibChange.ConfigurationElementDeleted d) {
             return delete(d.id());
+        } else if (change instanceof CibChange.ResourceCleanup c) {
+            return withSection(root, StatusCleanup.apply(status, StatusCleanup.plan(root, c.resourceId(), c.node())));
+        }
+        return withSection(root, editConfiguration(section(root, "configuration"), change));
+    }
+
+    /** The administration edits ({@code crm_resource}, {@code crm_attribute}) of the configuration. */
+    private XmlElement editConfiguration(XmlElement conf, CibChange change) {
+        if (change instanceof CibChange.ResourceMetaSet m) {
+            return ConfigurationEditor.resourceMeta(conf, m.resourceId(), m.name(), m.value());
+        } else if (change instanceof CibChange.NodeConfigAttributeSet a) {
+            return ConfigurationEditor.nodeAttribute(conf, root.element("status"), a.node(), a.name(), a.value());
+        } else if (change instanceof CibChange.LocationConstraintSet l) {
+            return ConfigurationEditor.location(conf, parse(l.constraintXml(), "location constraint"));
+        } else if (change instanceof CibChange.MoveConstraintsCleared c) {
+            return MoveConstraints.clear(conf, c.resourceId(), c.node());
         }
         throw new IllegalArgumentException("unsupported change " + change);
     }

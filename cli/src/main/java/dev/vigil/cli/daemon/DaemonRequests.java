@@ -11,24 +11,48 @@ import dev.vigil.core.controller.Controller;
 import dev.vigil.core.controller.ControllerStatus;
 import dev.vigil.core.port.CibChange;
 import dev.vigil.core.port.LinkStatus;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The control socket's operations: {@code status}, {@code cib-query}, {@code cib-replace}
- * ({@code xml}), {@code cib-modify} ({@code xml}), {@code cib-delete} ({@code id}). Changes go
- * through the DC; a refused change answers {@code INVALID} with the reasons. Thread-safe.
+ * ({@code xml}), {@code cib-modify} ({@code xml}), {@code cib-delete} ({@code id}), and the
+ * administration operations of {@link AdminRequests}: {@code resource-move} ({@code resource},
+ * {@code node?}, {@code lifetime?}), {@code resource-clear} ({@code resource}, {@code node?}),
+ * {@code resource-cleanup} ({@code resource?}, {@code node?}), {@code resource-start} and
+ * {@code resource-stop} ({@code resource}), {@code node-standby} and {@code node-online}
+ * ({@code node?}, default this node); these answer {@code version}, {@code changed} (false when
+ * there was nothing to do) and {@code message}. Changes go through the DC; a refused change
+ * answers {@code INVALID} with the reasons, an unknown resource or node {@code NOT_FOUND}.
+ * Thread-safe.
  */
-final class DaemonRequests implements RequestHandler {
+public final class DaemonRequests implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonRequests.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every operation, as the answer to an unknown one lists them. */
+    static final List<String> OPS = List.of("status", "cib-query", "cib-replace", "cib-modify", "cib-delete",
+            "resource-move", "resource-clear", "resource-cleanup", "resource-start", "resource-stop",
+            "node-standby", "node-online");
 
     private final Controller controller;
+    private final AdminRequests admin;
 
     DaemonRequests(Controller controller) {
+        this(controller, Clock.systemUTC(), ForkJoinPool.commonPool());
+    }
+
+    /**
+     * @param clock the time a move's lifetime starts from
+     * @param executor where the CIB is read and the scheduler consulted, off the controller's loop
+     */
+    public DaemonRequests(Controller controller, Clock clock, Executor executor) {
         this.controller = controller;
+        this.admin = new AdminRequests(controller, clock, executor);
     }
 
     @Override
@@ -49,9 +73,16 @@ final class DaemonRequests implements RequestHandler {
             case "cib-replace" -> change(request, new CibChange.ConfigurationReplaced(text(args, "xml")));
             case "cib-modify" -> change(request, new CibChange.ConfigurationModified(text(args, "xml")));
             case "cib-delete" -> change(request, new CibChange.ConfigurationElementDeleted(text(args, "id")));
+            case "resource-move" -> admin.move(request, text(args, "resource"), optional(args, "node"),
+                    optional(args, "lifetime"));
+            case "resource-clear" -> admin.clear(request, text(args, "resource"), optional(args, "node"));
+            case "resource-cleanup" -> admin.cleanup(request, optional(args, "resource"), optional(args, "node"));
+            case "resource-start", "resource-stop" -> admin.targetRole(request, text(args, "resource"),
+                    request.op().equals("resource-start"));
+            case "node-standby", "node-online" -> admin.standby(request, optional(args, "node"),
+                    request.op().equals("node-standby"));
             default -> CompletableFuture.failedFuture(new ControlException(ControlException.UNKNOWN_OP,
-                    "unknown operation '" + request.op() + "' (status, cib-query, cib-replace, cib-modify, "
-                            + "cib-delete)"));
+                    "unknown operation '" + request.op() + "' (" + String.join(", ", OPS) + ")"));
         };
     }
 
@@ -74,6 +105,18 @@ final class DaemonRequests implements RequestHandler {
             throw new IllegalArgumentException("argument '" + field + "' (a string) is required");
         }
         return v.asText();
+    }
+
+    /** An optional string argument: null when absent or JSON null; an empty string counts as absent. */
+    private static String optional(JsonNode args, String field) {
+        JsonNode v = args.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("argument '" + field + "' must be a string");
+        }
+        return v.asText().isEmpty() ? null : v.asText();
     }
 
     static ObjectNode statusJson(ControllerStatus s) {

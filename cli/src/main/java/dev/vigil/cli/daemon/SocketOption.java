@@ -10,7 +10,8 @@ public final class SocketOption {
             description = "The daemon's control socket (default: $VIGIL_SOCKET or /run/vigil/vigil.sock).")
     Path socket;
 
-    Path path() {
+    /** The socket to use: {@code --socket}, else {@code $VIGIL_SOCKET}, else the default path. */
+    public Path path() {
         if (socket != null) {
             return socket;
         }

@@ -216,6 +216,16 @@ public final class MessageCodec {
                 str(out, e.getKey());
                 nullable(out, e.getValue());
             }
+        } else if (c instanceof CibChange.ResourceMetaSet s) {
+            fields(out, 5, s.resourceId(), s.name(), s.value());
+        } else if (c instanceof CibChange.NodeConfigAttributeSet s) {
+            fields(out, 6, s.node(), s.name(), s.value());
+        } else if (c instanceof CibChange.ResourceCleanup r) {
+            fields(out, 7, r.resourceId(), r.node());
+        } else if (c instanceof CibChange.LocationConstraintSet l) {
+            fields(out, 8, l.constraintXml());
+        } else if (c instanceof CibChange.MoveConstraintsCleared m) {
+            fields(out, 9, m.resourceId(), m.node());
         } else {
             throw new IllegalArgumentException("change " + c.getClass().getSimpleName()
                     + " is made by the DC itself and never requested over the network");
@@ -237,8 +247,21 @@ public final class MessageCodec {
                 }
                 yield new CibChange.NodeAttributesChanged(node, values);
             }
+            case 5 -> new CibChange.ResourceMetaSet(nullable(in), nullable(in), nullable(in));
+            case 6 -> new CibChange.NodeConfigAttributeSet(nullable(in), nullable(in), nullable(in));
+            case 7 -> new CibChange.ResourceCleanup(nullable(in), nullable(in));
+            case 8 -> new CibChange.LocationConstraintSet(nullable(in));
+            case 9 -> new CibChange.MoveConstraintsCleared(nullable(in), nullable(in));
             default -> throw new IllegalArgumentException("unknown change type " + type);
         };
+    }
+
+    /** A change's type byte, then its string fields, each nullable (the record's constructor checks required ones). */
+    private static void fields(DataOutputStream out, int type, String... values) throws IOException {
+        out.writeByte(type);
+        for (String v : values) {
+            nullable(out, v);
+        }
     }
 
     private static void map(DataOutputStream out, Map<String, String> m) throws IOException {

@@ -135,6 +135,98 @@ public sealed interface CibChange {
         }
     }
 
+    /**
+     * Sets (or, for a {@code null} value, deletes) a meta attribute of a primitive, group, clone,
+     * master or bundle, as {@code crm_resource --meta --set-parameter} does: an existing
+     * {@code nvpair} of that name in the resource's {@code meta_attributes} is updated, otherwise
+     * one is added to its first {@code meta_attributes} (created as {@code RSC-meta_attributes},
+     * the pair as {@code RSC-meta_attributes-NAME}). Deleting a missing attribute changes nothing.
+     */
+    record ResourceMetaSet(String resourceId, String name, String value) implements CibChange {
+        public ResourceMetaSet {
+            Objects.requireNonNull(resourceId, "resourceId");
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("the meta attribute name must not be empty");
+            }
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /**
+     * Sets (or, for a {@code null} value, deletes) a permanent node attribute (such as
+     * {@code standby}) in {@code configuration/nodes/node/instance_attributes}, as
+     * {@code crm_attribute --lifetime forever} does (ids {@code nodes-NODE} and
+     * {@code nodes-NODE-NAME}). A node that has no {@code <node>} entry yet gets one if it appears
+     * in the status section; any other node is refused.
+     */
+    record NodeConfigAttributeSet(String node, String name, String value) implements CibChange {
+        public NodeConfigAttributeSet {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("the node attribute name must not be empty");
+            }
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /**
+     * Forgets a resource's operation history and failures, as {@code crm_resource --cleanup}
+     * does: its {@code lrm_resource} entries (for a group or clone those of every primitive
+     * inside, clone instances {@code RSC:N} included) and its {@code fail-count-RSC#…} and
+     * {@code last-failure-RSC#…} transient attributes, on {@code node} or (when null) every
+     * node. The scheduler then probes it again. With a null {@code resourceId} every resource
+     * with a recorded failure is cleaned up.
+     */
+    record ResourceCleanup(String resourceId, String node) implements CibChange {
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
+     * Adds the {@code <rsc_location>} in {@code constraintXml} to the constraints, or replaces the
+     * one with the same id (how {@code crm_resource --move/--ban} write {@code cli-prefer-RSC}
+     * and {@code cli-ban-RSC-on-NODE}).
+     */
+    record LocationConstraintSet(String constraintXml) implements CibChange {
+        public LocationConstraintSet {
+            Objects.requireNonNull(constraintXml, "constraintXml");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
+    /**
+     * Removes the constraints {@code crm_resource --move/--ban} made for a resource, as
+     * {@code crm_resource --clear} does: {@code cli-prefer-RSC} and every {@code cli-ban-RSC-on-*};
+     * with a {@code node}, only {@code cli-ban-RSC-on-NODE} and a {@code cli-prefer-RSC} that
+     * prefers that node. Having nothing to remove is not an error.
+     */
+    record MoveConstraintsCleared(String resourceId, String node) implements CibChange {
+        public MoveConstraintsCleared {
+            Objects.requireNonNull(resourceId, "resourceId");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return true;
+        }
+    }
+
     /** Deletes the configuration element with this {@code id} (and everything that refers only to it). */
     record ConfigurationElementDeleted(String id) implements CibChange {
         public ConfigurationElementDeleted {

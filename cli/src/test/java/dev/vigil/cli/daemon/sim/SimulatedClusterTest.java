@@ -2,11 +2,19 @@ package dev.vigil.cli.daemon.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.cib.document.CibPersistence;
 import dev.vigil.cib.document.XmlCibDocument;
 import dev.vigil.cib.xml.XmlParser;
+import dev.vigil.cli.daemon.DaemonRequests;
+import dev.vigil.cli.daemon.ipc.ControlException;
+import dev.vigil.cli.daemon.ipc.Peer;
+import dev.vigil.cli.daemon.ipc.Request;
 import dev.vigil.core.controller.Controller;
 import dev.vigil.core.controller.ControllerSettings;
 import dev.vigil.core.controller.ControllerStatus;
@@ -17,8 +25,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -212,5 +223,74 @@ class SimulatedClusterTest {
         settle();
         assertEquals(List.of("node2"), runningOn("web"));
         assertEquals(OcfStatus.SUCCESS, nodes.get("node2").agents().state.get("web"));
+    }
+
+    @Test
+    void standbyMoveClearCleanupAndStopThroughTheControlOperations() throws Exception {
+        start("node1", CONFIG.formatted("false"));
+        start("node2", CONFIG.formatted("false"));
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+        ObjectMapper json = new ObjectMapper();
+        Peer root = new Peer("root", 0, "root", Set.of());
+        Map<String, DaemonRequests> requests = new TreeMap<>();
+        nodes.forEach((name, n) -> requests.put(name, new DaemonRequests(n.controller(),
+                Clock.fixed(clock.now(), ZoneOffset.UTC), Runnable::run)));
+        // Asks node's daemon for op with args ("name", "value", ...) and lets the cluster act on it.
+        interface Ask {
+            CompletableFuture<JsonNode> on(String node, String op, String... args);
+        }
+        Ask ask = (node, op, args) -> {
+            ObjectNode a = json.createObjectNode();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                a.put(args[i], args[i + 1]);
+            }
+            CompletableFuture<JsonNode> f = requests.get(node).handle(new Request(op, a, root));
+            settle();
+            return f;
+        };
+
+        String m = ask.on("node1", "node-standby").get().get("message").asText();
+        assertEquals("node1 is in standby: its resources (web) move to other nodes or stop.", m);
+        assertEquals(List.of("node2"), runningOn("web"), "standby of the active node moves the resource away");
+        ask.on("node2", "node-online", "node", "node1").get();
+        assertEquals(List.of("node2"), runningOn("web"), "stickiness keeps it on node2 once node1 is back");
+
+        m = ask.on("node1", "resource-move", "resource", "web").get().get("message").asText();
+        assertTrue(m.startsWith("Created cli-ban-web-on-node2: web may not run on node2"), m);
+        assertTrue(m.endsWith("Run `vigil resource clear web` to remove it."), m);
+        assertEquals(List.of("node1"), runningOn("web"), "moved away from where it ran");
+        m = ask.on("node2", "resource-move", "resource", "web", "node", "node2").get().get("message").asText();
+        assertTrue(m.startsWith("Removed cli-ban-web-on-node2, which kept it off node2. Created cli-prefer-web"), m);
+        assertEquals(List.of("node2"), runningOn("web"), "moved to the named node");
+        m = ask.on("node1", "resource-clear", "resource", "web").get().get("message").asText();
+        assertTrue(m.startsWith("Removed cli-prefer-web:"), m);
+        assertFalse(status("node1").cibXml().contains("cli-"), "no move constraint left");
+        assertEquals(List.of("node2"), runningOn("web"), "clearing does not move it back (stickiness)");
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> ask.on("node1", "resource-move", "resource", "web", "node", "node2").get());
+        assertEquals(ControlException.INVALID, ((ControlException) e.getCause()).code());
+
+        FakeAgents n2 = nodes.get("node2").agents();
+        n2.state.remove("web"); // first failure: restarted in place, fail count 1 of migration-threshold=2
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"));
+        assertTrue(status("node1").cibXml().contains("fail-count-web#monitor_10000"));
+        m = ask.on("node1", "resource-cleanup", "resource", "web").get().get("message").asText();
+        assertTrue(m.contains("node2: history of web, fail-count-web#monitor_10000"), m);
+        assertFalse(status("node1").cibXml().contains("fail-count-web"), "the fail count is reset");
+        assertEquals(List.of("node2"), runningOn("web"), "re-probed and found running");
+        n2.state.remove("web"); // counts as the first failure again, so it stays
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"), "after cleanup a failure no longer reaches the threshold");
+
+        ask.on("node2", "resource-stop", "resource", "web").get();
+        assertEquals(List.of(), runningOn("web"));
+        ask.on("node1", "resource-start", "resource", "web").get();
+        assertEquals(1, runningOn("web").size());
+        ExecutionException unknown = assertThrows(ExecutionException.class,
+                () -> ask.on("node1", "resource-frobnicate").get());
+        assertTrue(unknown.getCause().getMessage().contains("node-standby, node-online"),
+                unknown.getCause().getMessage());
     }
 }
