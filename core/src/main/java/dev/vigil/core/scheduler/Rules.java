@@ -171,7 +171,8 @@ final class Rules {
         if (s == null || s.isBlank()) {
             return null;
         }
-        String t = s.trim().replace(' ', 'T');
+        // ISO 8601 as Pacemaker writes it: "2018-12-12 14:05:37 -05:00", "2018-12-12T14:05:37Z", "2018-12-12"
+        String t = s.trim().replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ T]+", "$1T").replaceFirst("\\s+(?=[+-]\\d|Z$)", "");
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
