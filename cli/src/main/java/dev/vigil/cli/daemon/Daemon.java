@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One running node daemon: the controller on its event loop, JGroups membership over the
  * configured links, the local executor, the CIB in {@code STATE_DIR/cib/} and the control socket.
- * Built and started by {@link #start}; {@link #close} leaves the cluster and releases everything.
+ * Built and started by {@link #start}; {@link #close} first has the cluster move this node's
+ * resources away (or stop them), then leaves the cluster and releases everything.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -102,6 +103,13 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("vigild stopping");
+        try {
+            controller.shutdown().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("clean shutdown failed ({}); leaving the cluster now", e.getCause().toString());
+        }
         server.close();
         controller.stop();
         loop.close();

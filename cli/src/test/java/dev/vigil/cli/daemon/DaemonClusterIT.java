@@ -95,6 +95,33 @@ class DaemonClusterIT {
     }
 
     @Test
+    void aStoppedDaemonHandsItsResourceOverBeforeItLeaves() throws Exception {
+        startPair();
+        h.modify("node1", CONFIG);
+        String active = activeNode("web");
+        String other = other(active);
+        await().atMost(Duration.ofSeconds(10)).until(() -> h.formed(PAIR));
+
+        Process p = h.terminate(active);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running(other, "web"));
+        assertFalse(h.running(active, "web"), "stopped where it ran, not left running behind");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !p.isAlive());
+        h.exited(active);
+        String log = h.log(active);
+        assertTrue(log.indexOf("web stop on " + active) < log.indexOf("leaving the cluster")
+                || h.log(other).contains("web stop on " + active), log);
+        assertEquals(List.of(other), h.members(other));
+        assertTrue(h.log(other).contains("node " + active + " left the cluster after a clean shutdown"), h.log(other));
+        assertFalse(h.log(other).contains("initdead"), "startup was over when both nodes had met");
+
+        // Back again: it joins without taking the resource back (stickiness) and without a stale shutdown flag.
+        h.start(active);
+        await().atMost(Duration.ofSeconds(40)).until(() -> h.formed(PAIR));
+        h.vigil(other, "resource", "move", "web", active);
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.running(active, "web"));
+    }
+
+    @Test
     void aChangeThroughEitherNodeIsSeenByBothAndKillingTheDcMidStreamLosesNoAcknowledgedUpdate()
             throws Exception {
         startPair();

@@ -155,6 +155,18 @@ final class DaemonHarness implements AutoCloseable {
         }
     }
 
+    /** SIGTERM to the node's daemon, as {@code systemctl stop} would; returns once it has exited. */
+    Process terminate(String node) {
+        Process p = processes.get(node);
+        p.destroy();
+        return p;
+    }
+
+    /** Forgets a daemon that has exited by itself. */
+    void exited(String node) {
+        processes.remove(node);
+    }
+
     boolean alive(String node) {
         Process p = processes.get(node);
         return p != null && p.isAlive();

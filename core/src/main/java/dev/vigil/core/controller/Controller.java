@@ -1,6 +1,7 @@
 package dev.vigil.core.controller;
 
 import dev.vigil.core.model.CibVersion;
+import dev.vigil.core.model.Durations;
 import dev.vigil.core.model.NodeState;
 import dev.vigil.core.port.AgentExecutor;
 import dev.vigil.core.port.CibChange;
@@ -10,7 +11,11 @@ import dev.vigil.core.port.MembershipListener;
 import dev.vigil.core.port.MembershipView;
 import dev.vigil.core.port.OperationRequest;
 import dev.vigil.core.port.OperationResult;
+import dev.vigil.core.scheduler.ClusterView;
+import dev.vigil.core.scheduler.Scheduler;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -116,6 +121,77 @@ public final class Controller {
         scheduleRecheck();
     }
 
+    /**
+     * A clean shutdown's first half, as Pacemaker's: sets this node's transient {@code shutdown}
+     * attribute so the DC moves its resources elsewhere (or stops them), and completes once no
+     * resource is active here any more, or when the cluster property {@code shutdown-escalation}
+     * (default 20 minutes) has passed, logged. Then call {@link #stop}.
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            long escalation = Durations.parseMillis(cib.model().clusterProperties().get("shutdown-escalation"),
+                    Duration.ofMinutes(20).toMillis());
+            Instant deadline = loop.now().plusMillis(escalation);
+            List<String> here = activeHere();
+            LOG.info("shutting down: {}", here.isEmpty() ? "no resources are active on this node"
+                    : "asking the DC to move or stop " + String.join(", ", here) + " (at most "
+                    + Duration.ofMillis(escalation).toSeconds() + " s, shutdown-escalation)");
+            requestShutdownAttribute(done);
+            pollShutdown(done, deadline);
+        });
+        return done;
+    }
+
+    private void requestShutdownAttribute(CompletableFuture<Void> done) {
+        if (done.isDone()) {
+            return;
+        }
+        change(new CibChange.NodeAttributesChanged(settings.nodeName(),
+                Map.of("shutdown", Long.toString(loop.now().getEpochSecond())))).thenAccept(problems -> {
+                    if (!problems.isEmpty()) {
+                        LOG.info("shutdown request not recorded yet ({}); retrying", String.join("; ", problems));
+                        loop.schedule(() -> requestShutdownAttribute(done), Duration.ofSeconds(1));
+                    }
+                });
+    }
+
+    private void pollShutdown(CompletableFuture<Void> done, Instant deadline) {
+        List<String> here = activeHere();
+        boolean transitionRunning = isDc() && !transitions.describe().isEmpty();
+        if (here.isEmpty() && !transitionRunning && (isDc() || shutdownRecorded())) {
+            LOG.info("no resources active on {}; leaving the cluster", settings.nodeName());
+            done.complete(null);
+        } else if (!loop.now().isBefore(deadline)) {
+            LOG.warn("shutdown-escalation passed with {} still active on {}; leaving the cluster anyway",
+                    here.isEmpty() ? "a transition" : String.join(", ", here), settings.nodeName());
+            done.complete(null);
+        } else {
+            loop.schedule(() -> pollShutdown(done, deadline), Duration.ofMillis(250));
+        }
+    }
+
+    private boolean shutdownRecorded() {
+        return cib.model().nodeStates().stream().anyMatch(ns -> ns.uname().equals(settings.nodeName())
+                && ns.transientAttributes().containsKey("shutdown"));
+    }
+
+    /** The top-level resources active (in whole or in part) on this node, by the CIB's status. */
+    private List<String> activeHere() {
+        List<String> out = new ArrayList<>();
+        for (ClusterView.ResourceEntry e : Scheduler.schedule(cib.model(), loop.now()).before().resources()) {
+            if (activeOn(e, settings.nodeName())) {
+                out.add(e.id());
+            }
+        }
+        return out;
+    }
+
+    private static boolean activeOn(ClusterView.ResourceEntry e, String node) {
+        return e.placements().stream().anyMatch(p -> node.equals(p.node()))
+                || e.children().stream().anyMatch(c -> activeOn(c, node));
+    }
+
     /** Leaves the cluster and stops every local recurring operation. */
     public void stop() {
         membership.close();
@@ -168,6 +244,9 @@ public final class Controller {
         }
         MembershipView previous = view;
         view = v;
+        if (!initialWaitOver && missingNodes().isEmpty()) {
+            initialWaitOver = true; // every expected node has been here: startup is over, whoever is DC
+        }
         String newDc = v.members().isEmpty() ? settings.nodeName() : v.members().get(0);
         if (previous == null || !previous.members().equals(v.members())) {
             LOG.info("membership: {} (DC {})", String.join(", ", v.members()), newDc);
@@ -322,7 +401,11 @@ public final class Controller {
         }
         for (NodeState s : cib.model().nodeStates()) {
             if (isInCluster(s.inCluster()) && !view.members().contains(s.uname())) {
-                LOG.warn("node {} is lost", s.uname());
+                if (s.transientAttributes().containsKey("shutdown")) {
+                    LOG.info("node {} left the cluster after a clean shutdown", s.uname());
+                } else {
+                    LOG.warn("node {} is lost", s.uname());
+                }
                 apply(new CibChange.NodeLeft(s.uname()));
                 if (!transitions.fencingEnabled()) {
                     // Without fencing Pacemaker assumes a lost node's resources stopped; so do we.
