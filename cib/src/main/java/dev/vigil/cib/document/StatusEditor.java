@@ -48,6 +48,13 @@ final class StatusEditor {
         return nodeState(status, node, Map.of("in_ccm", "false", "crmd", "offline", "join", "down"));
     }
 
+    /** The node was fenced: cleanly down, its history and transient attributes forgotten. */
+    static XmlElement fenced(XmlElement status, String node) {
+        XmlElement st = nodeState(status, node, Map.of("in_ccm", "false", "crmd", "offline", "join", "down",
+                "expected", "down"));
+        return clearHistory(st, node);
+    }
+
     /** Forgets the node's resource history and transient attributes (the node restarted or was fenced). */
     static XmlElement clearHistory(XmlElement status, String node) {
         return Trees.upsert(status, Trees.withId("node_state", node), null, ns -> {

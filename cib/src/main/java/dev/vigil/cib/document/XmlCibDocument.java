@@ -117,6 +117,8 @@ public final class XmlCibDocument implements CibDocument {
             return withSection(withNode, StatusEditor.joined(section(withNode, "status"), j.node(), j.bootId()));
         } else if (change instanceof CibChange.NodeLeft l) {
             return withSection(root, StatusEditor.left(status, l.node()));
+        } else if (change instanceof CibChange.NodeFenced f) {
+            return withSection(root, StatusEditor.fenced(status, f.node()));
         } else if (change instanceof CibChange.NodeHistoryCleared c) {
             return withSection(root, StatusEditor.clearHistory(status, c.node()));
         } else if (change instanceof CibChange.OperationRecorded o) {

@@ -6,6 +6,7 @@ import dev.vigil.core.model.NodeState;
 import dev.vigil.core.port.AgentExecutor;
 import dev.vigil.core.port.CibChange;
 import dev.vigil.core.port.CibDocument;
+import dev.vigil.core.port.Fencer;
 import dev.vigil.core.port.Membership;
 import dev.vigil.core.port.MembershipListener;
 import dev.vigil.core.port.MembershipView;
@@ -81,12 +82,22 @@ public final class Controller {
 
     public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
             CibDocument cib) {
+        this(settings, loop, membership, executor, cib, null);
+    }
+
+    /**
+     * A controller that fences through {@code fencer} when it is DC (null: this node cannot fence,
+     * so with fencing enabled no resource starts).
+     */
+    public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
+            CibDocument cib, Fencer fencer) {
         this.settings = settings;
         this.loop = loop;
         this.membership = membership;
         this.executor = executor;
         this.cib = cib;
-        this.transitions = new TransitionRunner(settings, loop, cib, this::sendExec, this::replicate);
+        this.transitions = new TransitionRunner(settings, loop, cib, this::sendExec, this::replicate,
+                fencer == null ? null : fencer::fence);
     }
 
     /** Joins the cluster. */

@@ -226,6 +226,8 @@ public final class MessageCodec {
             fields(out, 8, l.constraintXml());
         } else if (c instanceof CibChange.MoveConstraintsCleared m) {
             fields(out, 9, m.resourceId(), m.node());
+        } else if (c instanceof CibChange.NodeFenced f) {
+            fields(out, 10, f.node());
         } else {
             throw new IllegalArgumentException("change " + c.getClass().getSimpleName()
                     + " is made by the DC itself and never requested over the network");
@@ -252,6 +254,7 @@ public final class MessageCodec {
             case 7 -> new CibChange.ResourceCleanup(nullable(in), nullable(in));
             case 8 -> new CibChange.LocationConstraintSet(nullable(in));
             case 9 -> new CibChange.MoveConstraintsCleared(nullable(in), nullable(in));
+            case 10 -> new CibChange.NodeFenced(nullable(in));
             default -> throw new IllegalArgumentException("unknown change type " + type);
         };
     }

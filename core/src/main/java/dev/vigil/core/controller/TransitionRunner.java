@@ -9,6 +9,12 @@ import dev.vigil.core.model.Role;
 import dev.vigil.core.port.CibChange;
 import dev.vigil.core.port.CibDocument;
 import dev.vigil.core.port.ExecStatus;
+import dev.vigil.core.port.FenceAction;
+import dev.vigil.core.port.FenceRequest;
+import dev.vigil.core.port.FenceResult;
+import dev.vigil.core.model.Durations;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import dev.vigil.core.port.OcfStatus;
 import dev.vigil.core.port.OperationRequest;
 import dev.vigil.core.port.OperationResult;
@@ -33,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * result in the CIB and replicating it. An unexpected result aborts the transition and the
  * scheduler runs again on the new state. Once nothing is left to do, makes sure every running
  * resource has its recurring monitors. Event-loop only.
+ *
+ * <p>Fencing: with fencing enabled and a fence device configured, a fence action runs through the
+ * {@link FenceSender} before anything else; its success is recorded ({@link CibChange.NodeFenced})
+ * and the scheduler runs again, now free to recover the node's resources. A failed fencing is
+ * retried after a pause and nothing that depends on it runs. Without a device only stops,
+ * demotes and probes run, and the warnings say why.
  */
 final class TransitionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TransitionRunner.class);
@@ -41,6 +53,13 @@ final class TransitionRunner {
     interface ExecSender {
         void send(String node, long id, OperationRequest request);
     }
+
+    /** Runs a fencing request; the future completes on any thread. */
+    interface FenceSender {
+        CompletableFuture<FenceResult> fence(FenceRequest request);
+    }
+
+    private static final Duration FENCE_RETRY = Duration.ofSeconds(5);
 
     private record Pending(long transition, PlannedAction action, EventLoop.Cancellable timer) {
     }
@@ -72,9 +91,18 @@ final class TransitionRunner {
     private long nextId = 1;
     private int callId;
     private int backToBack;
+    private final FenceSender fencer;
+    private final Map<String, Integer> fenceFailures = new HashMap<>();
+    private boolean fenceRetryScheduled;
 
     TransitionRunner(ControllerSettings settings, EventLoop loop, CibDocument cib, ExecSender sender,
             Runnable replicate) {
+        this(settings, loop, cib, sender, replicate, null);
+    }
+
+    TransitionRunner(ControllerSettings settings, EventLoop loop, CibDocument cib, ExecSender sender,
+            Runnable replicate, FenceSender fencer) {
+        this.fencer = fencer;
         this.settings = settings;
         this.loop = loop;
         this.cib = cib;
@@ -129,7 +157,13 @@ final class TransitionRunner {
     }
 
     List<String> warnings() {
-        return warningsFor(fencingEnabled());
+        return warningsFor(fencingEnabled(), canFence(cib.model()));
+    }
+
+    /** Whether fencing can actually be carried out: a fencer and at least one fence device. */
+    private boolean canFence(Cib model) {
+        return fencer != null && model.resources().stream().flatMap(r -> r.primitives().stream())
+                .anyMatch(p -> p.isFencingDevice());
     }
 
     boolean fencingEnabled() {
@@ -144,19 +178,24 @@ final class TransitionRunner {
         Cib model = cib.model();
         Transition t = Scheduler.schedule(model, loop.now());
         boolean fencing = fencingEnabled();
-        updateWarnings(fencing);
+        boolean canFence = canFence(model);
+        updateWarnings(fencing, canFence);
         List<PlannedAction> todo = new ArrayList<>();
         for (PlannedAction a : t.actions()) {
             if (!a.runnable() || a.kind().equals("pseudo")) {
                 continue;
             }
             if (a.kind().equals("fence")) {
-                LOG.error("the scheduler wants {} fenced, but no fencing device can be used yet; "
-                        + "resources that depend on it stay stopped", a.node());
+                if (!canFence) {
+                    LOG.error("the scheduler wants {} fenced, but no fence device is configured; "
+                            + "resources that depend on it stay stopped", a.node());
+                } else if (!fenceRetryScheduled) {
+                    todo.add(0, a);
+                }
                 continue;
             }
-            if (fencing && !isSafeWithoutFencing(a)) {
-                continue;
+            if (fencing && (!canFence || fenceRetryScheduled) && !isSafeWithoutFencing(a)) {
+                continue; // may depend on a fencing that has not happened
             }
             if (!members.contains(a.node())) {
                 continue;
@@ -182,8 +221,8 @@ final class TransitionRunner {
         return task.equals("stop") || task.equals("demote") || task.equals("monitor");
     }
 
-    private void updateWarnings(boolean fencing) {
-        List<String> w = warningsFor(fencing);
+    private void updateWarnings(boolean fencing, boolean canFence) {
+        List<String> w = warningsFor(fencing, canFence);
         if (!w.equals(warnings)) {
             w.forEach(line -> LOG.warn("{}", line));
         }
@@ -191,11 +230,15 @@ final class TransitionRunner {
     }
 
     /** What the operator must know about how this CIB lets the cluster run (shown by every node). */
-    static List<String> warningsFor(boolean fencing) {
+    static List<String> warningsFor(boolean fencing, boolean canFence) {
+        if (fencing && canFence) {
+            return List.of();
+        }
         if (fencing) {
-            return List.of("fencing is enabled (the default) but Vigil cannot fence yet, so no resource is "
-                    + "started; set the cluster property stonith-enabled=false to run without fencing (unsafe: a "
-                    + "node that stops responding is assumed down)");
+            return List.of("fencing is enabled (the default) but no fence device is configured, so no resource is "
+                    + "started; configure a stonith device (see `vigil stonith list`) or set the cluster property "
+                    + "stonith-enabled=false to run without fencing (unsafe: a node that stops responding is "
+                    + "assumed down)");
         }
         return List.of("fencing is disabled (stonith-enabled=false): a node that stops responding is assumed down "
                 + "and its resources are started elsewhere, which may run them twice");
@@ -213,6 +256,10 @@ final class TransitionRunner {
         Cib model = cib.model();
         while (current != null && current.next < current.actions.size()) {
             PlannedAction a = current.actions.get(current.next);
+            if (a.kind().equals("fence")) {
+                fence(current.id, a, model);
+                return;
+            }
             Optional<OperationFactory.Target> target = OperationFactory.target(model, a.resource());
             if (target.isEmpty()) {
                 LOG.warn("transition {}: resource {} is not in the configuration any more; skipping {}",
@@ -241,6 +288,49 @@ final class TransitionRunner {
             // Always look again: the results may call for more (a failed start elsewhere, monitors).
             requestRun("transition complete");
         }
+    }
+
+    private void fence(long transition, PlannedAction a, Cib model) {
+        FenceAction action = FenceAction.parse(a.task());
+        long timeoutMs = Durations.parseMillis(model.clusterProperties().getOrDefault("stonith-timeout",
+                model.clusterProperties().get("fencing-timeout")), 60_000);
+        LOG.info("transition {}: fencing {} ({})", transition, a.node(), action.value());
+        fencer.fence(FenceRequest.of(a.node(), action, settings.nodeName(), Duration.ofMillis(timeoutMs)))
+                .thenAccept(r -> loop.execute(() -> onFenced(transition, a, r)));
+    }
+
+    private void onFenced(long transition, PlannedAction a, FenceResult r) {
+        if (r.isSuccess()) {
+            fenceFailures.remove(a.node());
+            LOG.info("node {} fenced ({}) by {}{} in {} ms; its resources may now be recovered", a.node(),
+                    r.request().action().value(), String.join(", ", r.devices()),
+                    r.level() > 0 ? " (level " + r.level() + ")" : "",
+                    Duration.between(r.started(), r.finished()).toMillis());
+            List<String> problems = cib.apply(new CibChange.NodeFenced(a.node()));
+            if (!problems.isEmpty()) {
+                LOG.error("could not record the fencing of {}: {}", a.node(), String.join("; ", problems));
+            }
+            replicate.run();
+        } else {
+            int failures = fenceFailures.merge(a.node(), 1, Integer::sum);
+            LOG.error("fencing {} failed ({}, attempt {}): {}; resources that depend on it stay stopped; "
+                    + "retrying in {} s", a.node(), r.status(), failures, r.error(), FENCE_RETRY.toSeconds());
+            fenceRetryScheduled = true;
+            loop.schedule(() -> {
+                fenceRetryScheduled = false;
+                requestRun("fencing retry");
+            }, FENCE_RETRY);
+        }
+        if (current != null && current.id == transition) {
+            current = null;
+            cancelPending();
+        }
+        requestRun(r.isSuccess() ? "node fenced" : "fencing failed");
+    }
+
+    /** Fencing results since the last success, per node (for status). */
+    Map<String, Integer> fenceFailures() {
+        return Map.copyOf(fenceFailures);
     }
 
     private void lost(String node, long id, OperationRequest request) {

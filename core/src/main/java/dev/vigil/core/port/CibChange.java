@@ -60,6 +60,22 @@ public sealed interface CibChange {
     }
 
     /**
+     * A node was fenced: it is down and runs nothing, cleanly ({@code expected="down"}), and its
+     * resource history and transient attributes are forgotten, so its resources may be recovered
+     * elsewhere and the node is probed when it comes back.
+     */
+    record NodeFenced(String node) implements CibChange {
+        public NodeFenced {
+            Objects.requireNonNull(node, "node");
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return false;
+        }
+    }
+
+    /**
      * The result of an operation on a node, recorded as Pacemaker does: the last one-shot result
      * as {@code RSC_last_0}, a failure also as {@code RSC_last_failure_0}, a recurring monitor under
      * its own key; a stop removes the resource's recurring entries.

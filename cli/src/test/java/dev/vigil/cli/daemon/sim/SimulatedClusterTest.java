@@ -22,6 +22,11 @@ import dev.vigil.core.port.CibChange;
 import dev.vigil.core.port.OcfStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.time.Instant;
+import dev.vigil.core.port.FenceResult;
+import dev.vigil.core.port.FenceRequest;
+import dev.vigil.core.port.Fencer;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +72,36 @@ class SimulatedClusterTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final SimNetwork network = new SimNetwork(clock);
     private final Map<String, Node> nodes = new TreeMap<>();
+    private final FakeFencer fencer = new FakeFencer();
+
+    /** Fences by recording the request; succeeds unless told to fail. */
+    private final class FakeFencer implements Fencer {
+        final List<String> fenced = new ArrayList<>();
+        boolean fail;
+
+        @Override
+        public CompletableFuture<FenceResult> fence(FenceRequest request) {
+            fenced.add(request.target() + " " + request.action().value() + (fail ? " failed" : ""));
+            Instant now = clock.now();
+            return CompletableFuture.completedFuture(new FenceResult(request, fail ? FenceResult.Status.FAILED
+                    : FenceResult.Status.SUCCESS, 0, fail ? List.of() : List.of("fence1"),
+                    fail ? "fence1: power switch did not answer" : "", now, now, List.of()));
+        }
+
+        @Override
+        public boolean confirm(String node) {
+            return false;
+        }
+
+        @Override
+        public List<FenceResult> history() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 
     private record Node(Controller controller, FakeAgents agents, XmlCibDocument cib) {
     }
@@ -79,7 +114,7 @@ class SimulatedClusterTest {
         FakeAgents agents = new FakeAgents(clock);
         XmlCibDocument cib = new XmlCibDocument(XmlParser.parse(cibXml, name), CibPersistence.none(),
                 Clock.fixed(clock.now(), ZoneOffset.UTC));
-        Controller c = new Controller(settings, clock.loop(), network.join(name), agents, cib);
+        Controller c = new Controller(settings, clock.loop(), network.join(name), agents, cib, fencer);
         c.start();
         Node n = new Node(c, agents, cib);
         nodes.put(name, n);
@@ -184,12 +219,43 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void aLostNodeIsFencedBeforeItsResourceIsRecoveredElsewhere() throws Exception {
+        String withDevice = CONFIG.formatted("true").replace("</resources>",
+                "<primitive id=\"fence1\" class=\"stonith\" type=\"fence_dummy\"/></resources>");
+        start("node1", withDevice);
+        start("node2", withDevice);
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+        assertEquals(List.of(), status("node1").warnings(), "fencing works: nothing to warn about");
+
+        fencer.fail = true;
+        network.crash("node1");
+        nodes.get("node1").agents().state.clear(); // the crashed node's services died with it
+        nodes.remove("node1");
+        settle();
+        assertTrue(fencer.fenced.size() >= 2 && fencer.fenced.get(0).equals("node1 reboot failed"),
+                fencer.fenced.toString());
+        assertEquals(List.of(), runningOn("web"), "no recovery while node1 may still run it");
+
+        fencer.fail = false;
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"), "recovered once node1 was fenced");
+        assertEquals("node1 reboot", fencer.fenced.get(fencer.fenced.size() - 1));
+        assertTrue(status("node2").cibXml().matches("(?s).*<node_state[^>]*uname=\"node1\"[^>]*expected=\"down\".*")
+                || status("node2").cibXml().matches("(?s).*<node_state[^>]*expected=\"down\"[^>]*uname=\"node1\".*"),
+                "the fencing is recorded: node1 is cleanly down");
+        int fencings = fencer.fenced.size();
+        settle();
+        assertEquals(fencings, fencer.fenced.size(), "a fenced node is not fenced again");
+    }
+
+    @Test
     void withFencingEnabledAndNoDeviceNothingStarts() throws Exception {
         start("node1", CONFIG.formatted("true"));
         start("node2", EMPTY);
         settle();
         assertEquals(List.of(), runningOn("web"));
-        assertTrue(status("node2").warnings().get(0).contains("cannot fence yet"), status("node2").warnings()
+        assertTrue(status("node2").warnings().get(0).contains("no fence device is configured"), status("node2").warnings()
                 .toString());
     }
 
