@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link Membership} over one JGroups channel per configured link. A node is a member while it is
  * in the view of at least one link; JGroups' failure detection drops a silent node from a link
  * after about {@code deadtime}, so a node is lost once it has been silent that long on every link.
+ * A node whose process dies while its host stays up is lost at once (within about 250 ms, see
+ * {@code LivenessProtocol}), whatever {@code deadtime} is.
  * Every message is sent on every link that reaches its destination and delivered once (see
  * {@link DuplicateFilter}), in the sender's order unless a link was down when it was sent.
  * Traffic is sealed with a key derived from the cluster key (see {@link SealProtocol}) and each
@@ -172,10 +174,14 @@ public final class JGroupsMembership implements Membership {
      * @throws IllegalStateException if not started
      */
     public void setLinkBlocked(String link, boolean blocked) {
-        config.link(link); // names the configured links if it is unknown
-        linksSnapshot().stream().filter(l -> l.name().equals(link)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("membership of node '" + localNode() + "' is not running"))
-                .setBlocked(blocked);
+        link(link).setBlocked(blocked);
+    }
+
+    /** The running link named {@code name}. */
+    LinkChannel link(String name) {
+        config.link(name); // names the configured links if it is unknown
+        return linksSnapshot().stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("membership of node '" + localNode() + "' is not running"));
     }
 
     /** Leaves the cluster and closes every link (graceful leave: others see this node go at once). */

@@ -42,6 +42,7 @@ final class LinkChannel implements Receiver {
     private final Events events;
     private final SealProtocol seal;
     private final DISCARD discard = new DISCARD();
+    private final LivenessProtocol liveness;
     private final JChannel channel;
     private volatile Map<String, Address> members = Map.of();
     private volatile boolean closed;
@@ -53,17 +54,22 @@ final class LinkChannel implements Receiver {
         this.events = events;
         this.channelName = "vigil-" + config.clusterName() + "-" + spec.name();
         this.seal = new SealProtocol(keys.sealKey(), channelName, spec.name());
+        this.liveness = new LivenessProtocol(spec.name(), config.keepalive(), config.deadtime(),
+                LinkChannel::nodeName);
         String node = config.nodeName();
         try {
-            channel = new JChannel(ProtocolStacks.build(spec, config.keepalive(), config.deadtime(), seal, discard));
+            channel = new JChannel(ProtocolStacks.build(spec, config.keepalive(), config.deadtime(), seal, liveness,
+                    discard));
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException("link '" + spec.name() + "': cannot build its JGroups stack: " + e.getMessage(), e);
         }
+        // the address is generated at connect, after the stack's init() bound the liveness port
         channel.name(node)
                 .addAddressGenerator(() -> ExtendedUUID.randomUUID(node)
-                        .put(NODE_KEY, node.getBytes(StandardCharsets.UTF_8)))
+                        .put(NODE_KEY, node.getBytes(StandardCharsets.UTF_8))
+                        .put(LivenessProtocol.PORT_KEY, liveness.portValue()))
                 .setDiscardOwnMessages(true)
                 .setReceiver(this);
     }
@@ -101,6 +107,11 @@ final class LinkChannel implements Receiver {
     void setBlocked(boolean blocked) {
         discard.discardAll(blocked);
         LOG.info("link '{}' {} by fault injection", spec.name(), blocked ? "blocked" : "unblocked");
+    }
+
+    /** This link's crash detector. */
+    LivenessProtocol liveness() {
+        return liveness;
     }
 
     long rejectedPackets() {

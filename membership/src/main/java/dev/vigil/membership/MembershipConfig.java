@@ -17,7 +17,8 @@ import java.util.Set;
  * @param links the redundant links, in configuration order; at least one, names unique
  * @param keepalive heartbeat interval ({@code keepalive})
  * @param deadtime how long a node may stay silent on a link before it is dropped from that link
- *        ({@code deadtime}); at least twice {@code keepalive}
+ *        ({@code deadtime}); at least twice {@code keepalive}. A node whose process died while its
+ *        host is up is dropped sooner, in about 250 ms (its liveness connections close)
  * @param clusterKey 32 bytes derived from {@code authkeys}; authenticates and encrypts all traffic
  */
 public record MembershipConfig(String nodeName, String clusterName, List<LinkSpec> links,

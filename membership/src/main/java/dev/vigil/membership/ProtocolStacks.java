@@ -30,20 +30,42 @@ import org.jgroups.stack.Protocol;
  * Builds one link's JGroups protocol stack in code (no XML on disk), bottom to top:
  * <pre>
  * UDP (ip_mcast only with a multicast group) | TCP
- * DISCARD         fault injection, off unless a test cuts the link
- * SealProtocol    AES-256-GCM over every whole message with the cluster key
- * TCPPING | PING  discovery from static peers | by IP multicast
- * MERGE3          merge rounds every m/2..m, m = deadtime clamped to 1..10 s: partitions heal in seconds
- * FD_ALL3         heartbeat every keepalive, suspect after 3/4 deadtime of silence
- * VERIFY_SUSPECT  re-checks a suspect for 1/4 deadtime before it is excluded
+ * DISCARD          fault injection, off unless a test cuts the link
+ * SealProtocol     AES-256-GCM over every whole message with the cluster key
+ * TCPPING | PING   discovery from static peers | by IP multicast
+ * MERGE3           merge rounds every m/2..m, m = deadtime clamped to 1..10 s: partitions heal in seconds
+ * FD_ALL3          heartbeat every keepalive, suspect after deadtime minus the verify window of silence
+ * LivenessProtocol a TCP connection to every member: suspect it as soon as its process dies
+ * VERIFY_SUSPECT   re-checks a suspect over the sealed channel for min(deadtime/4, 250 ms) before it is excluded
  * NAKACK2, UNICAST3, STABLE   reliable, ordered multicast and unicast
- * GMS             views; short join timeout since nodes often start together
- * UFC, MFC, FRAG4 flow control, fragmentation
+ * GMS              views; short join timeout since nodes often start together
+ * UFC, MFC, FRAG4  flow control, fragmentation
  * </pre>
- * FD_SOCK2 is not used: its sockets would bypass the seal. Thread pools are kept small. Stateless.
+ *
+ * <p>Failure detection therefore has two speeds, on every link alike. A host that goes silent
+ * (power, cable, hang) is excluded after {@code deadtime}: FD_ALL3's silence plus the verify
+ * window. A process that dies on a host that stays up (crash, {@code kill -9}) has its sockets
+ * closed by its kernel, so its peers suspect it within a round trip and exclude it one verify
+ * window ({@value #MAX_VERIFY_MILLIS} ms at most) later, whatever {@code deadtime} is. Every
+ * suspicion, whichever detector raised it, goes through VERIFY_SUSPECT: a member that still
+ * answers over the sealed channel is never excluded, so nothing unsealed can exclude a live node.
+ *
+ * <p>Why {@link LivenessProtocol} rather than JGroups' FD_SOCK2 (5.3): FD_SOCK2 parses unsealed
+ * JGroups messages (CONNECT, CONNECT_RSP with the cluster name and server address) from anyone who
+ * connects, listens on a port derived from the transport's (bind port + 100..103, which can meet
+ * another link's or node's port), and watches only its ring neighbour, relying on unreliable
+ * SUSPECT broadcasts. Its closures, too, would only raise suspicions that VERIFY_SUSPECT refutes
+ * for a live node, but LivenessProtocol needs no parsing at all, binds an ephemeral port that it
+ * advertises inside the sealed member address, and every member watches every other directly.
+ *
+ * <p>Thread pools are kept small. Stateless.
  */
 final class ProtocolStacks {
 
+    /** Longest verification of a suspect: a live node answers in a round trip; this bounds crash detection. */
+    static final long MAX_VERIFY_MILLIS = 250;
+    /** ARE_YOU_DEAD (and each answer) is sent this often, unreliably: one lost datagram must not exclude a node. */
+    private static final int VERIFY_MESSAGES = 2;
     private static final int MAX_POOL_THREADS = 8;
     private static final int FRAGMENT_SIZE = 50_000;
     private static final int BUFFER_BYTES = 2 * 1024 * 1024;
@@ -53,10 +75,10 @@ final class ProtocolStacks {
 
     /** The stack for {@code link}, bottom (transport) first. */
     static List<Protocol> build(LinkSpec link, Duration keepalive, Duration deadtime, SealProtocol seal,
-                                DISCARD discard) throws IOException {
+                                LivenessProtocol liveness, DISCARD discard) throws IOException {
         long heartbeat = keepalive.toMillis();
         long dead = deadtime.toMillis();
-        long verify = Math.max(dead / 4, 1);
+        long verify = Math.max(Math.min(dead / 4, MAX_VERIFY_MILLIS), 1);
         long suspect = Math.max(dead - verify, heartbeat + 1);
         long mergeMax = Math.min(Math.max(dead, 1_000), 10_000);
         long join = Math.min(Math.max(dead / 2, 500), 3_000);
@@ -69,7 +91,8 @@ final class ProtocolStacks {
         MERGE3 merge = new MERGE3().setMaxInterval(mergeMax);
         stack.add(merge.setValue("min_interval", mergeMax / 2));
         stack.add(new FD_ALL3().setInterval(heartbeat).setTimeout(suspect));
-        stack.add(new VERIFY_SUSPECT().setTimeout(verify));
+        stack.add(liveness);
+        stack.add(new VERIFY_SUSPECT().setTimeout(verify).setValue("num_msgs", VERIFY_MESSAGES));
         stack.add(new NAKACK2().setXmitInterval(500).useMcastXmit(link.usesMulticast()).logDiscardMessages(false));
         stack.add(new UNICAST3().setXmitInterval(500));
         stack.add(new STABLE().setDesiredAverageGossip(5_000).setMaxBytes(1_000_000));

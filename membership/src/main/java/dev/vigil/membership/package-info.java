@@ -10,8 +10,13 @@
  * own HMAC-SHA256 and a per-sender sequence number ({@code Frame}) so copies arriving over
  * several links are delivered once ({@code DuplicateFilter}).
  *
+ * <p>Failure detection: a silent node is dropped from a link after {@code deadtime} (JGroups'
+ * FD_ALL3); a node whose process dies while its host stays up is dropped from every link within
+ * about a quarter second, because its TCP liveness connections close ({@code LivenessProtocol});
+ * either suspicion is checked over the sealed channel (VERIFY_SUSPECT) before a node is dropped.
+ *
  * <p>Depends on {@code core} (ports), JGroups and SLF4J. No JGroups type appears in the public
- * API. Reads no files, starts no threads of its own (JGroups' threads belong to the channels it
- * opens and closes).
+ * API. Reads no files. Its threads are JGroups' and one liveness thread per link, all belonging to
+ * the channels it opens and closes.
  */
 package dev.vigil.membership;

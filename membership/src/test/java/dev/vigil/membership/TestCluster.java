@@ -60,6 +60,13 @@ final class TestCluster implements AutoCloseable {
         return this;
     }
 
+    /** Replaces every node's keepalive and deadtime (before they are started). */
+    TestCluster withTimings(Duration keepalive, Duration deadtime) {
+        configs.replaceAll((name, c) -> new MembershipConfig(c.nodeName(), c.clusterName(), c.links(), keepalive,
+                deadtime, c.clusterKey()));
+        return this;
+    }
+
     static MembershipConfig config(String name, byte[] key, LinkSpec... links) {
         return new MembershipConfig(name, CLUSTER, List.of(links), KEEPALIVE, DEADTIME, key);
     }

@@ -269,6 +269,7 @@ public final class Controller {
                 LOG.info("this node ({}) is now the DC{}", dc, old == null ? "" : " (was " + old + ")");
             } else {
                 transitions.abandon("the DC is now " + dc);
+                membership.send(dc, MessageCodec.encode(new Message.Announce(settings.bootId())));
             }
             failPendingChanges("the DC changed from " + old + " to " + newDc + "; try again");
             releaseAcks(null); // applied on this node's disk; no longer this node's to replicate
@@ -296,6 +297,11 @@ public final class Controller {
             onReplica(from, r);
         } else if (m instanceof Message.ReplicaAck a) {
             onReplicaAck(from, a.seq());
+        } else if (m instanceof Message.Announce a) {
+            if (isDc() && view != null && view.members().contains(from)) {
+                LOG.debug("{} follows this DC now; synchronising the CIB", from);
+                startSync();
+            }
         } else if (m instanceof Message.Exec e) {
             runLocally(from, e.id(), e.request());
         } else if (m instanceof Message.Cancel c) {

@@ -36,6 +36,13 @@ public sealed interface Message {
     record ReplicaAck(long seq) implements Message {
     }
 
+    /**
+     * Node to DC: my controller now follows you (it started, or the DC changed); sync again so a
+     * replica sent before I was listening is not lost and my CIB version is counted.
+     */
+    record Announce(String bootId) implements Message {
+    }
+
     /** DC to a node: run this operation (recurring when it has an interval). */
     record Exec(long id, OperationRequest request) implements Message {
     }

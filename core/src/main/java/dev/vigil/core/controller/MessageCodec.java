@@ -62,6 +62,9 @@ public final class MessageCodec {
             } else if (m instanceof Message.ReplicaAck a) {
                 out.writeByte(11);
                 out.writeLong(a.seq());
+            } else if (m instanceof Message.Announce a) {
+                out.writeByte(12);
+                str(out, a.bootId());
             } else if (m instanceof Message.Exec e) {
                 out.writeByte(6);
                 out.writeLong(e.id());
@@ -122,6 +125,7 @@ public final class MessageCodec {
                     yield new Message.ChangeReply(id, problems);
                 }
                 case 11 -> new Message.ReplicaAck(in.readLong());
+                case 12 -> new Message.Announce(str(in));
                 default -> throw new IllegalArgumentException("unknown message type " + type);
             };
             if (in.available() > 0) {
