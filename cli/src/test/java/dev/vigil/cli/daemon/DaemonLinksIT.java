@@ -47,6 +47,10 @@ class DaemonLinksIT {
             sh("ip", "-n", namespaces.get("node1"), "link", "set", a, "up");
             sh("ip", "-n", namespaces.get("node2"), "link", "set", b, "up");
         }
+        // A veth end counts as up for the JVM (IFF_RUNNING) only once it has carrier.
+        await().atMost(Duration.ofSeconds(10)).until(() -> hasCarrier("node1", veth("a", 0))
+                && hasCarrier("node1", veth("a", 1)) && hasCarrier("node2", veth("b", 0))
+                && hasCarrier("node2", veth("b", 1)));
         h = new DaemonHarness(PAIR, 2, new DaemonHarness.Network() {
             @Override
             public String address(String node, int link) {
@@ -68,6 +72,14 @@ class DaemonLinksIT {
         for (String ns : namespaces.values()) {
             run("ip", "netns", "del", ns);
         }
+    }
+
+    private boolean hasCarrier(String node, String dev) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "-n", namespaces.get(node), "link", "show", "dev", dev)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out.contains("LOWER_UP") && !out.contains("NO-CARRIER");
     }
 
     private String veth(String side, int link) {
