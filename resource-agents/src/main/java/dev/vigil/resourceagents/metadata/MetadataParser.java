@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
  * never fetched, and entities are not expanded. Stateless and thread-safe.
  */
 public final class MetadataParser {
-    private static final XMLInputFactory FACTORY = newFactory();
+    private static final XMLInputFactory FACTORY = hardenedInputFactory();
 
     private MetadataParser() {
     }
@@ -181,7 +181,11 @@ public final class MetadataParser {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    private static XMLInputFactory newFactory() {
+    /**
+     * A StAX factory for agent output: no DTDs, no external entities, entities not expanded, text
+     * coalesced. Shared with the fence-agent metadata reader.
+     */
+    public static XMLInputFactory hardenedInputFactory() {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

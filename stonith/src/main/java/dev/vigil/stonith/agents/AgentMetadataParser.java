@@ -1,5 +1,6 @@
 package dev.vigil.stonith.agents;
 
+import dev.vigil.resourceagents.metadata.MetadataParser;
 import dev.vigil.stonith.spi.DeviceAction;
 import dev.vigil.stonith.spi.DriverMetadata;
 import dev.vigil.stonith.spi.ParameterInfo;
@@ -20,7 +21,7 @@ import javax.xml.stream.XMLStreamReader;
  * files or fetch URLs. Stateless and thread-safe.
  */
 public final class AgentMetadataParser {
-    private static final XMLInputFactory FACTORY = newFactory();
+    private static final XMLInputFactory FACTORY = MetadataParser.hardenedInputFactory();
 
     private AgentMetadataParser() {
     }
@@ -155,14 +156,5 @@ public final class AgentMetadataParser {
     private static String attr(XMLStreamReader r, String name, String fallback) {
         String v = r.getAttributeValue(null, name);
         return v == null ? fallback : v;
-    }
-
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
     }
 }
