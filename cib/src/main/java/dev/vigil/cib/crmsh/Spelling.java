@@ -1,0 +1,45 @@
+package dev.vigil.cib.crmsh;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean" suggestions: the known word closest to a misspelt one. Stateless. */
+final class Spelling {
+    private Spelling() {
+    }
+
+    /** {@code " (did you mean 'x'?)"} for the closest word of {@code known} within two edits, else "". */
+    static String suggest(String word, Collection<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String candidate : known) {
+            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance && d < candidate.length()) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
