@@ -4,13 +4,22 @@
 # until the resource has started on the survivor (its state file appears) is measured. The killed
 # daemon is then restarted with an empty HA_RSCTMP (as after a reboot) and rejoins; repeated RUNS
 # times, so the resource alternates between the nodes.
-# Usage: bench/failover.sh [RUNS]   (default 5). KEEP=1 keeps the work directory (logs) afterwards.
-# Prints one line per run and, last, "failover_s median=M max=X runs=N".
+# With --fencing, fencing is enabled with one real fence_dummy device per node (package
+# fence-agents): the survivor fences the killed node before it starts the resource, so the figure
+# includes fencing (compare with a run without it).
+# Usage: bench/failover.sh [--fencing] [RUNS]   (default 5). KEEP=1 keeps the work directory.
+# Prints one line per run and, last, "failover_s median=M max=X runs=N fencing=on|off".
 # Needs: a built tree (mvn -q -DskipTests package), python3, ocf:heartbeat:Dummy (package resource-agents).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
+fencing=off
+if [ "${1:-}" = --fencing ]; then
+    fencing=on
+    shift
+    [ -x /usr/sbin/fence_dummy ] || { echo "/usr/sbin/fence_dummy missing (package fence-agents)" >&2; exit 1; }
+fi
 runs=${1:-5}
-[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [RUNS]" >&2; exit 2; }
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [--fencing] [RUNS]" >&2; exit 2; }
 vigil="$top/bin/vigil"
 [ -x "$vigil" ] && [ -f "$top/cli/target/vigil-cli.jar" ] \
     || { echo "bin/vigil or cli/target/vigil-cli.jar missing: mvn -q -DskipTests package" >&2; exit 1; }
@@ -86,13 +95,30 @@ control_socket $work/$n/vigil.sock
 link ring0 bind=127.0.0.1:${port[$n]} peers=127.0.0.1:$port1,127.0.0.1:$port2
 EOF
 done
-cat > "$work/web.xml" <<'EOF'
+if [ $fencing = on ]; then
+    devices=""
+    for n in "${nodes[@]}"; do
+        echo on > "$work/$n.power"
+        devices+="<primitive id=\"fence-$n\" class=\"stonith\" type=\"fence_dummy\">
+      <instance_attributes id=\"fence-$n-ia\">
+        <nvpair id=\"fence-$n-file\" name=\"status_file\" value=\"$work/$n.power\"/>
+        <nvpair id=\"fence-$n-hosts\" name=\"pcmk_host_list\" value=\"$n\"/>
+      </instance_attributes>
+    </primitive>
+    "
+    done
+    options='<nvpair id="opt-action" name="stonith-action" value="off"/>'
+else
+    devices=""
+    options='<nvpair id="opt-stonith" name="stonith-enabled" value="false"/>'
+fi
+cat > "$work/web.xml" <<EOF
 <configuration>
   <crm_config><cluster_property_set id="cib-bootstrap-options">
-    <nvpair id="opt-stonith" name="stonith-enabled" value="false"/>
+    $options
   </cluster_property_set></crm_config>
   <resources>
-    <primitive id="web" class="ocf" provider="heartbeat" type="Dummy">
+    $devices<primitive id="web" class="ocf" provider="heartbeat" type="Dummy">
       <meta_attributes id="web-meta">
         <nvpair id="web-stick" name="resource-stickiness" value="100"/>
       </meta_attributes>
@@ -167,6 +193,8 @@ for run in $(seq "$runs"); do
     times+=("$t")
     printf 'run %d: killed %s, web started on %s after %s s\n' "$run" "$victim" "$survivor" "$t"
 
+    [ $fencing = off ] || [ "$(cat "$work/$victim.power")" = off ] || die "run $run: $victim was not fenced"
+    [ $fencing = off ] || echo on > "$work/$victim.power"   # powered on again
     start_daemon "$victim"
     await formed 60 || die "run $run: $victim did not rejoin within 60 s"
     await one_state 10 || die "run $run: web is not running on exactly one node after $victim rejoined"
@@ -174,8 +202,8 @@ for run in $(seq "$runs"); do
     sleep 1   # let the rejoined node settle (probes, CIB sync) before the next kill
 done
 
-python3 - "${times[@]}" <<'EOF'
+python3 - "$fencing" "${times[@]}" <<'EOF'
 import statistics, sys
-t = sorted(float(x) for x in sys.argv[1:])
-print(f"failover_s median={statistics.median(t):.3f} max={t[-1]:.3f} runs={len(t)}")
+t = sorted(float(x) for x in sys.argv[2:])
+print(f"failover_s median={statistics.median(t):.3f} max={t[-1]:.3f} runs={len(t)} fencing={sys.argv[1]}")
 EOF

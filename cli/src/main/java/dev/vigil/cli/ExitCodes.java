@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** An internal error; rerun with --verbose for the stack trace. */
     public static final int SOFTWARE = 70;
+    /** The daemon learnt that the cluster fenced this node while it still ran, and stopped. */
+    public static final int FENCED = 100;
 
     private ExitCodes() {
     }

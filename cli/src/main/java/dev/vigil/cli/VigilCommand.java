@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Vigil high-availability cluster resource manager.",
         subcommands = {SimulateCommand.class, VerifyCommand.class, RaCommand.class, StatusCommand.class,
                 CibCommand.class, dev.vigil.cli.admin.ResourceCommand.class, dev.vigil.cli.admin.NodeCommand.class,
+                dev.vigil.cli.admin.StonithCommand.class,
                 dev.vigil.cli.configure.ConfigureCommand.class, dev.vigil.cli.configure.ImportCommand.class,
                 DaemonCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -89,6 +89,11 @@ public final class JGroupsMembership implements Membership {
             public void frameReceived(int link, byte[] bytes, int offset, int length) {
                 onFrame(link, bytes, offset, length);
             }
+
+            @Override
+            public void connectionDropped(String node) {
+                tracker.connectionDropped(node, System.nanoTime());
+            }
         };
         try {
             for (int i = 0; i < config.links().size(); i++) {

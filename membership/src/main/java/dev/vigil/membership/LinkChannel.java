@@ -31,6 +31,10 @@ final class LinkChannel implements Receiver {
         void linkViewChanged(int link, SortedSet<String> reachable);
 
         void frameReceived(int link, byte[] bytes, int offset, int length);
+
+        /** A member closed its liveness connection without a goodbye: its process probably ended. */
+        default void connectionDropped(String node) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkChannel.class);
@@ -55,7 +59,7 @@ final class LinkChannel implements Receiver {
         this.channelName = "vigil-" + config.clusterName() + "-" + spec.name();
         this.seal = new SealProtocol(keys.sealKey(), channelName, spec.name());
         this.liveness = new LivenessProtocol(spec.name(), config.keepalive(), config.deadtime(),
-                LinkChannel::nodeName);
+                LinkChannel::nodeName, events::connectionDropped);
         String node = config.nodeName();
         try {
             channel = new JChannel(ProtocolStacks.build(spec, config.keepalive(), config.deadtime(), seal, liveness,

@@ -85,6 +85,7 @@ final class LivenessProtocol extends Protocol {
     private static final byte GOODBYE = 'G';
 
     private final String linkName;
+    private final java.util.function.Consumer<String> dropped;
     private final long retryMinNanos;
     private final long retryMaxNanos;
     private final Function<Address, String> names;
@@ -113,6 +114,13 @@ final class LivenessProtocol extends Protocol {
      * @param names the node name of a member's address, for log lines
      */
     LivenessProtocol(String linkName, Duration keepalive, Duration deadtime, Function<Address, String> names) {
+        this(linkName, keepalive, deadtime, names, node -> { });
+    }
+
+    /** @param dropped told the name of each member whose connection closed without a goodbye */
+    LivenessProtocol(String linkName, Duration keepalive, Duration deadtime, Function<Address, String> names,
+            java.util.function.Consumer<String> dropped) {
+        this.dropped = dropped;
         this.linkName = linkName;
         this.retryMinNanos = keepalive.toNanos();
         this.retryMaxNanos = Math.max(deadtime.toNanos(), retryMinNanos);
@@ -416,6 +424,10 @@ final class LivenessProtocol extends Protocol {
         LOG.info("link '{}': node '{}' dropped its liveness connection (its process ended?); suspecting it",
                 linkName, names.apply(peer.address));
         suspicions.incrementAndGet();
+        String name = names.apply(peer.address);
+        if (name != null) {
+            dropped.accept(name);
+        }
         List<Address> suspects = new ArrayList<>(List.of(peer.address)); // VERIFY_SUSPECT modifies it
         getTransport().getTimer().execute(() -> {
             if (running) {

@@ -4,6 +4,7 @@ import dev.vigil.core.port.LinkStatus;
 import dev.vigil.core.port.MembershipView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -31,6 +32,10 @@ final class MemberTracker {
     private final List<SortedSet<String>> reachable = new ArrayList<>();
     private final boolean[] connected;
     private volatile MembershipView current;
+
+    /** A member lost longer than this after its connection dropped went silent first (5 s). */
+    private static final long DROP_WINDOW_NANOS = 5_000_000_000L;
+    private final java.util.Map<String, Long> dropped = new java.util.HashMap<>();
 
     MemberTracker(String localNode, List<String> linkNames) {
         this.localNode = localNode;
@@ -106,6 +111,23 @@ final class MemberTracker {
         return members;
     }
 
+    /**
+     * {@code node}'s liveness connection closed without a goodbye at {@code nanos}: if it leaves the
+     * view soon after, it left because its process ended, not because it went silent.
+     */
+    synchronized void connectionDropped(String node, long nanos) {
+        dropped.put(node, nanos);
+    }
+
+    /** Nodes not in {@code members} whose connection dropped within {@link #DROP_WINDOW_NANOS}. */
+    private Set<String> ended(SortedSet<String> members) {
+        long now = System.nanoTime();
+        dropped.values().removeIf(t -> now - t > DROP_WINDOW_NANOS);
+        Set<String> out = new TreeSet<>(dropped.keySet());
+        out.removeAll(members);
+        return out;
+    }
+
     private MembershipView build(long sequence) {
         SortedSet<String> members = members();
         List<LinkStatus> links = new ArrayList<>();
@@ -114,7 +136,7 @@ final class MemberTracker {
             boolean up = connected[i] && (nodes.size() > 1 || members.size() == 1);
             links.add(new LinkStatus(linkNames.get(i), up, List.copyOf(nodes)));
         }
-        return new MembershipView(sequence, List.copyOf(members), links);
+        return new MembershipView(sequence, List.copyOf(members), links, ended(members));
     }
 
     /** Marks every link disconnected (after close); returns the resulting view. */

@@ -18,6 +18,16 @@ import dev.vigil.membership.JGroupsMembership;
 import dev.vigil.membership.MembershipConfig;
 import dev.vigil.resourceagents.ExecutorSettings;
 import dev.vigil.resourceagents.LocalAgentExecutor;
+import dev.vigil.cli.ExitCodes;
+import dev.vigil.core.port.AgentExecutor;
+import dev.vigil.core.port.FenceRequest;
+import dev.vigil.core.port.FenceResult;
+import dev.vigil.core.port.Fencer;
+import dev.vigil.stonith.DriverRegistry;
+import dev.vigil.stonith.FenceDeviceExecutor;
+import dev.vigil.stonith.LocalFencer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +49,13 @@ public final class Daemon implements AutoCloseable {
     private final ThreadEventLoop loop;
     private final Controller controller;
     private final ControlServer server;
+    private final LocalFencer fencer;
 
-    private Daemon(ThreadEventLoop loop, Controller controller, ControlServer server) {
+    /** Where fence-driver plugin jars are looked for: {@code VIGIL_FENCE_PLUGINS}, else this. */
+    public static final Path DEFAULT_PLUGIN_DIRECTORY = Path.of("/usr/lib/vigil/fence-drivers");
+
+    private Daemon(ThreadEventLoop loop, Controller controller, ControlServer server, LocalFencer fencer) {
+        this.fencer = fencer;
         this.loop = loop;
         this.controller = controller;
         this.server = server;
@@ -73,14 +88,30 @@ public final class Daemon implements AutoCloseable {
         XmlCibDocument cib = new XmlCibDocument(root, store::write, Clock.systemUTC());
         ExecutorSettings exec = ExecutorSettings.forHost(node, System.getenv(), AgentsHome.locate(),
                 state.resolve("exec"));
-        LocalAgentExecutor executor = new LocalAgentExecutor(exec);
+        LocalFencer fencer = LocalFencer.builder(fenceDrivers(), node).cib(cib.model()).build();
+        fencer.configurationProblems().forEach(p -> LOG.warn("Fencing configuration: {}", p));
+        AgentExecutor executor = new FenceDeviceExecutor(new LocalAgentExecutor(exec), fencer, cib::model,
+                Clock.systemUTC());
         MembershipConfig mc = new MembershipConfig(node, cfg.clusterName(), LinkMapping.links(cfg), cfg.keepalive(),
                 cfg.deadtime(), keys.deriveClusterKey(cfg.clusterName()));
         JGroupsMembership membership = new JGroupsMembership(mc);
         ThreadEventLoop loop = new ThreadEventLoop("vigil-controller", Clock.systemUTC());
         ControllerSettings settings = ControllerSettings.of(node, UUID.randomUUID().toString())
                 .withStartupWait(cfg.initdead(), cfg.nodes());
-        Controller controller = new Controller(settings, loop, membership, executor, cib);
+        Controller controller = new Controller(settings, loop, membership, executor, cib,
+                new CurrentCibFencer(fencer, cib));
+        controller.onSelfFenced(e -> {
+            LOG.error("this node ({}) was fenced by {} ({} at {}), yet it still runs: the cluster now treats it as "
+                    + "down and recovers its resources elsewhere; stopping Vigil here at once and killing the agents "
+                    + "it runs (check that the fence device really cuts this node off)", e.target(), e.executioner(),
+                    e.action(), e.finished());
+            Thread t = new Thread(() -> {
+                controller.stop();
+                fencer.close();
+                Runtime.getRuntime().halt(ExitCodes.FENCED);
+            }, "vigil-fenced");
+            t.start();
+        });
         ControlServer server = null;
         try {
             controller.start();
@@ -93,7 +124,7 @@ public final class Daemon implements AutoCloseable {
         }
         LOG.info("vigild running on {} (cluster {}, {} link(s), control socket {})", node, cfg.clusterName(),
                 cfg.links().size(), cfg.controlSocket());
-        return new Daemon(loop, controller, server);
+        return new Daemon(loop, controller, server, fencer);
     }
 
     public Controller controller() {
@@ -112,6 +143,52 @@ public final class Daemon implements AutoCloseable {
         }
         server.close();
         controller.stop();
+        fencer.close();
         loop.close();
+    }
+
+    /** Fence drivers: built-in, fence-agents in /usr/sbin, and plugin jars ({@link #DEFAULT_PLUGIN_DIRECTORY}). */
+    static DriverRegistry fenceDrivers() {
+        String dir = System.getenv("VIGIL_FENCE_PLUGINS");
+        Path plugins = dir == null || dir.isBlank() ? DEFAULT_PLUGIN_DIRECTORY : Path.of(dir);
+        DriverRegistry.Builder b = DriverRegistry.builder();
+        if (Files.isDirectory(plugins)) {
+            b.pluginDirectory(plugins);
+        }
+        DriverRegistry registry = b.build();
+        registry.problems().forEach(p -> LOG.warn("fence driver plugin: {}", p));
+        return registry;
+    }
+
+    /** The daemon's fencer, told the CIB as it is on the event loop before each fencing. */
+    private static final class CurrentCibFencer implements Fencer {
+        private final LocalFencer fencer;
+        private final XmlCibDocument cib;
+
+        CurrentCibFencer(LocalFencer fencer, XmlCibDocument cib) {
+            this.fencer = fencer;
+            this.cib = cib;
+        }
+
+        @Override
+        public CompletableFuture<FenceResult> fence(FenceRequest request) {
+            fencer.updateCib(cib.model());
+            return fencer.fence(request);
+        }
+
+        @Override
+        public boolean confirm(String node) {
+            return fencer.confirm(node);
+        }
+
+        @Override
+        public List<FenceResult> history() {
+            return fencer.history();
+        }
+
+        @Override
+        public void close() {
+            fencer.close();
+        }
     }
 }

@@ -9,7 +9,9 @@ import dev.vigil.cli.daemon.ipc.Request;
 import dev.vigil.cli.daemon.ipc.RequestHandler;
 import dev.vigil.core.controller.Controller;
 import dev.vigil.core.controller.ControllerStatus;
+import dev.vigil.core.controller.FenceEvent;
 import dev.vigil.core.port.CibChange;
+import dev.vigil.core.port.FenceAction;
 import dev.vigil.core.port.LinkStatus;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code resource-cleanup} ({@code resource?}, {@code node?}), {@code resource-start} and
  * {@code resource-stop} ({@code resource}), {@code node-standby} and {@code node-online}
  * ({@code node?}, default this node); these answer {@code version}, {@code changed} (false when
- * there was nothing to do) and {@code message}. Changes go through the DC; a refused change
+ * there was nothing to do) and {@code message}. Fencing: {@code stonith-fence} ({@code node},
+ * {@code action?} off or reboot, default reboot) answers once the node is fenced;
+ * {@code stonith-confirm} ({@code node}) records an operator's word that a node is down;
+ * {@code stonith-history} answers the cluster's fencing history (oldest first). Changes go through the DC; a refused change
  * answers {@code INVALID} with the reasons, an unknown resource or node {@code NOT_FOUND}.
  * Thread-safe.
  */
@@ -37,7 +42,7 @@ public final class DaemonRequests implements RequestHandler {
     /** Every operation, as the answer to an unknown one lists them. */
     static final List<String> OPS = List.of("status", "cib-query", "cib-replace", "cib-modify", "cib-delete",
             "resource-move", "resource-clear", "resource-cleanup", "resource-start", "resource-stop",
-            "node-standby", "node-online");
+            "node-standby", "node-online", "stonith-fence", "stonith-confirm", "stonith-history");
 
     private final Controller controller;
     private final AdminRequests admin;
@@ -81,6 +86,10 @@ public final class DaemonRequests implements RequestHandler {
                     request.op().equals("resource-start"));
             case "node-standby", "node-online" -> admin.standby(request, optional(args, "node"),
                     request.op().equals("node-standby"));
+            case "stonith-fence" -> fence(request, text(args, "node"), optional(args, "action"));
+            case "stonith-confirm" -> fenceOutcome(request, text(args, "node"),
+                    controller.confirmFenced(text(args, "node")), "confirmed down");
+            case "stonith-history" -> controller.fenceHistory().thenApply(DaemonRequests::historyJson);
             default -> CompletableFuture.failedFuture(new ControlException(ControlException.UNKNOWN_OP,
                     "unknown operation '" + request.op() + "' (" + String.join(", ", OPS) + ")"));
         };
@@ -97,6 +106,47 @@ public final class DaemonRequests implements RequestHandler {
             return CompletableFuture.failedFuture(new ControlException(ControlException.INVALID,
                     String.join("\n", problems)));
         });
+    }
+
+    private CompletableFuture<JsonNode> fence(Request request, String node, String action) {
+        FenceAction a = action == null ? FenceAction.REBOOT : FenceAction.parse(action);
+        if (a == FenceAction.ON) {
+            throw new IllegalArgumentException("action must be off or reboot, not on");
+        }
+        return fenceOutcome(request, node, controller.fence(node, a), "fenced (" + a.value() + ")");
+    }
+
+    private CompletableFuture<JsonNode> fenceOutcome(Request request, String node,
+            CompletableFuture<List<String>> outcome, String done) {
+        LOG.info("{} (uid {}) asked for {} of {}", request.peer().user(), request.peer().uid(), request.op(), node);
+        return outcome.thenCompose(problems -> {
+            if (problems.isEmpty()) {
+                return CompletableFuture.completedFuture((JsonNode) JSON.createObjectNode()
+                        .put("message", "node " + node + " " + done));
+            }
+            String code = problems.get(0).startsWith("unknown node") ? ControlException.NOT_FOUND
+                    : ControlException.INVALID;
+            return CompletableFuture.failedFuture(new ControlException(code, String.join("\n", problems)));
+        });
+    }
+
+    static ArrayNode historyJson(List<FenceEvent> events) {
+        ArrayNode a = JSON.createArrayNode();
+        for (FenceEvent e : events) {
+            ObjectNode o = a.addObject();
+            o.put("target", e.target());
+            o.put("action", e.action());
+            o.put("status", e.status());
+            o.put("origin", e.origin());
+            o.put("executioner", e.executioner());
+            o.put("level", e.level());
+            ArrayNode d = o.putArray("devices");
+            e.devices().forEach(d::add);
+            o.put("error", e.error());
+            o.put("started", e.started().toString());
+            o.put("finished", e.finished().toString());
+        }
+        return a;
     }
 
     private static String text(JsonNode args, String field) {
@@ -137,6 +187,7 @@ public final class DaemonRequests implements RequestHandler {
         o.put("transition", s.transition());
         ArrayNode w = o.putArray("warnings");
         s.warnings().forEach(w::add);
+        o.set("fencing_history", historyJson(s.fenceHistory()));
         o.put("cib", s.cibXml());
         return o;
     }

@@ -51,6 +51,8 @@ public final class Controller {
     private final AgentExecutor executor;
     private final CibDocument cib;
     private final TransitionRunner transitions;
+    private final FenceCoordinator fencing;
+    private final Set<String> endedPeers = new TreeSet<>();
     private final Map<Long, CompletableFuture<List<String>>> changeRequests = new HashMap<>();
     private final Map<String, String> bootIds = new HashMap<>();
     private MembershipView view;
@@ -96,8 +98,89 @@ public final class Controller {
         this.membership = membership;
         this.executor = executor;
         this.cib = cib;
+        this.fencing = new FenceCoordinator(settings, loop, fencer, new FenceHost());
         this.transitions = new TransitionRunner(settings, loop, cib, this::sendExec, this::replicate,
-                fencer == null ? null : fencer::fence);
+                fencer == null ? null : fencing::run);
+    }
+
+    /** What the fence coordinator sees of this controller (on the loop). */
+    private final class FenceHost implements FenceCoordinator.Host {
+        @Override
+        public String dc() {
+            return dc;
+        }
+
+        @Override
+        public boolean isDc() {
+            return Controller.this.isDc();
+        }
+
+        @Override
+        public List<String> members() {
+            return view == null ? List.of(settings.nodeName()) : view.members();
+        }
+
+        @Override
+        public Set<String> knownNodes() {
+            Set<String> known = new TreeSet<>(members());
+            cib.model().nodes().forEach(n -> known.add(n.uname()));
+            cib.model().nodeStates().forEach(n -> known.add(n.uname()));
+            return known;
+        }
+
+        @Override
+        public boolean hasFenceDevice() {
+            return cib.model().resources().stream().flatMap(r -> r.primitives().stream())
+                    .anyMatch(p -> p.isFencingDevice());
+        }
+
+        @Override
+        public void send(String node, Message m) {
+            membership.send(node, MessageCodec.encode(m));
+        }
+
+        @Override
+        public void broadcast(Message m) {
+            membership.broadcast(MessageCodec.encode(m));
+        }
+
+        @Override
+        public void nodeFenced(String node) {
+            transitions.nodeFenced(node);
+        }
+    }
+
+    /**
+     * Asks the DC to fence {@code node} now, as {@code vigil stonith fence} does. Completes when the
+     * fencing ended, with why it was refused or failed (empty: fenced, and recorded so its resources
+     * are recovered).
+     */
+    public CompletableFuture<List<String>> fence(String node, dev.vigil.core.port.FenceAction action) {
+        return fencing.ask(node, action, false);
+    }
+
+    /**
+     * An operator's word that {@code node} is down ({@code vigil stonith confirm}): completes a manual
+     * fencing waiting for it, or else records the node as fenced so its resources are recovered.
+     * Refused while the node is a member. Completes with the reasons it was refused (empty: done).
+     */
+    public CompletableFuture<List<String>> confirmFenced(String node) {
+        return fencing.ask(node, dev.vigil.core.port.FenceAction.OFF, true);
+    }
+
+    /** The cluster's fencing history as this node knows it, oldest first. */
+    public CompletableFuture<List<FenceEvent>> fenceHistory() {
+        CompletableFuture<List<FenceEvent>> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(fencing.history()));
+        return f;
+    }
+
+    /**
+     * What to do when this node learns that the cluster fenced it while it still runs (a fence
+     * device that did not really cut it off, or a split that healed): the daemon should stop at once.
+     */
+    public void onSelfFenced(Consumer<FenceEvent> handler) {
+        fencing.onSelfFenced(handler);
     }
 
     /** Joins the cluster. */
@@ -215,7 +298,7 @@ public final class Controller {
         loop.execute(() -> f.complete(new ControllerStatus(settings.nodeName(), dc,
                 view == null ? List.of(settings.nodeName()) : view.members(),
                 view == null ? List.of() : view.links(), cib.version(), cib.toXml(), transitions.describe(),
-                warnings())));
+                warnings(), fencing.history())));
         return f;
     }
 
@@ -270,11 +353,16 @@ public final class Controller {
             } else {
                 transitions.abandon("the DC is now " + dc);
                 membership.send(dc, MessageCodec.encode(new Message.Announce(settings.bootId())));
+                fencing.sendHistoryTo(dc);
             }
             failPendingChanges("the DC changed from " + old + " to " + newDc + "; try again");
+            fencing.dcChanged("the DC changed from " + old + " to " + newDc + "; try again");
             releaseAcks(null); // applied on this node's disk; no longer this node's to replicate
         }
         releaseAcks(v.members());
+        endedPeers.removeAll(v.members());
+        endedPeers.addAll(v.ended());
+        transitions.crashed(endedPeers);
         if (previous != null && previous.members().equals(v.members()) && synced) {
             return; // only a link changed
         }
@@ -318,6 +406,12 @@ public final class Controller {
             } else {
                 reply.accept(List.of("this node (" + settings.nodeName() + ") is not the DC"));
             }
+        } else if (m instanceof Message.FenceHistory h) {
+            fencing.onHistory(from, h);
+        } else if (m instanceof Message.FenceAsk a) {
+            fencing.onAsk(from, a);
+        } else if (m instanceof Message.FenceAnswer a) {
+            fencing.onAnswer(a);
         } else if (m instanceof Message.ChangeReply r) {
             CompletableFuture<List<String>> f = changeRequests.remove(r.id());
             if (f != null) {
@@ -431,6 +525,7 @@ public final class Controller {
             }
         }
         replicate();
+        fencing.shareHistory();
         if (stillWaitingForNodes()) {
             return;
         }

@@ -15,12 +15,15 @@ import java.util.List;
  * @param cibXml this node's CIB
  * @param transition a description of the transition in progress, or empty when idle
  * @param warnings conditions the operator must know about (fencing disabled, fencing impossible, …)
+ * @param fenceHistory the cluster's fencing operations as this node knows them, oldest first
  */
 public record ControllerStatus(String node, String dc, List<String> members, List<LinkStatus> links,
-        CibVersion cibVersion, String cibXml, String transition, List<String> warnings) {
+        CibVersion cibVersion, String cibXml, String transition, List<String> warnings,
+        List<FenceEvent> fenceHistory) {
     public ControllerStatus {
         members = List.copyOf(members);
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);
+        fenceHistory = List.copyOf(fenceHistory);
     }
 }

@@ -65,4 +65,29 @@ public sealed interface Message {
             problems = List.copyOf(problems);
         }
     }
+
+    /**
+     * DC to all: finished fencing operations, to add to every node's history. {@code fresh}: just
+     * happened (a node that reads itself fenced in a fresh event knows it must stop); otherwise a
+     * copy of the DC's history for a node that joined.
+     */
+    record FenceHistory(boolean fresh, List<FenceEvent> events) implements Message {
+        public FenceHistory {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Node to DC: an operator asks to fence {@code target} ({@code action} off or reboot), or with
+     * {@code confirm} confirms that it is down. Answered with a {@link FenceAnswer}.
+     */
+    record FenceAsk(long id, String target, String action, boolean confirm, String origin) implements Message {
+    }
+
+    /** DC to node: the outcome of a {@link FenceAsk}; no problems means done. */
+    record FenceAnswer(long id, List<String> problems) implements Message {
+        public FenceAnswer {
+            problems = List.copyOf(problems);
+        }
+    }
 }

@@ -88,6 +88,24 @@ public final class MessageCodec {
                 for (String p : c.problems()) {
                     str(out, p);
                 }
+            } else if (m instanceof Message.FenceHistory h) {
+                out.writeByte(13);
+                out.writeBoolean(h.fresh());
+                out.writeInt(h.events().size());
+                for (FenceEvent e : h.events()) {
+                    writeFenceEvent(out, e);
+                }
+            } else if (m instanceof Message.FenceAsk a) {
+                out.writeByte(14);
+                out.writeLong(a.id());
+                str(out, a.target());
+                str(out, a.action());
+                out.writeBoolean(a.confirm());
+                str(out, a.origin());
+            } else if (m instanceof Message.FenceAnswer a) {
+                out.writeByte(15);
+                out.writeLong(a.id());
+                strings(out, a.problems());
             } else {
                 throw new IllegalArgumentException("unknown message " + m);
             }
@@ -126,6 +144,17 @@ public final class MessageCodec {
                 }
                 case 11 -> new Message.ReplicaAck(in.readLong());
                 case 12 -> new Message.Announce(str(in));
+                case 13 -> {
+                    boolean fresh = in.readBoolean();
+                    int n = count(in, 100_000);
+                    List<FenceEvent> events = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        events.add(readFenceEvent(in));
+                    }
+                    yield new Message.FenceHistory(fresh, events);
+                }
+                case 14 -> new Message.FenceAsk(in.readLong(), str(in), str(in), in.readBoolean(), str(in));
+                case 15 -> new Message.FenceAnswer(in.readLong(), strings(in));
                 default -> throw new IllegalArgumentException("unknown message type " + type);
             };
             if (in.available() > 0) {
@@ -141,6 +170,38 @@ public final class MessageCodec {
             }
             throw new IllegalArgumentException("malformed message: " + e, e);
         }
+    }
+
+    private static void writeFenceEvent(DataOutputStream out, FenceEvent e) throws IOException {
+        for (String v : List.of(e.target(), e.action(), e.origin(), e.executioner(), e.status())) {
+            str(out, v);
+        }
+        out.writeInt(e.level());
+        strings(out, e.devices());
+        str(out, e.error());
+        out.writeLong(e.started().toEpochMilli());
+        out.writeLong(e.finished().toEpochMilli());
+    }
+
+    private static FenceEvent readFenceEvent(DataInputStream in) throws IOException {
+        return new FenceEvent(str(in), str(in), str(in), str(in), str(in), in.readInt(), strings(in), str(in),
+                Instant.ofEpochMilli(in.readLong()), Instant.ofEpochMilli(in.readLong()));
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            str(out, v);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = count(in, 10_000);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(str(in));
+        }
+        return out;
     }
 
     private static void writeVersion(DataOutputStream out, CibVersion v) throws IOException {

@@ -94,6 +94,7 @@ final class TransitionRunner {
     private final FenceSender fencer;
     private final Map<String, Integer> fenceFailures = new HashMap<>();
     private boolean fenceRetryScheduled;
+    private Set<String> crashed = Set.of();
 
     TransitionRunner(ControllerSettings settings, EventLoop loop, CibDocument cib, ExecSender sender,
             Runnable replicate) {
@@ -292,25 +293,31 @@ final class TransitionRunner {
 
     private void fence(long transition, PlannedAction a, Cib model) {
         FenceAction action = FenceAction.parse(a.task());
-        long timeoutMs = Durations.parseMillis(model.clusterProperties().getOrDefault("stonith-timeout",
-                model.clusterProperties().get("fencing-timeout")), 60_000);
-        LOG.info("transition {}: fencing {} ({})", transition, a.node(), action.value());
-        fencer.fence(FenceRequest.of(a.node(), action, settings.nodeName(), Duration.ofMillis(timeoutMs)))
-                .thenAccept(r -> loop.execute(() -> onFenced(transition, a, r)));
+        // No overall bound: each device attempt has its own timeout (stonith-timeout by default), so
+        // a hung first level still leaves the later levels their full time.
+        FenceRequest request = FenceRequest.of(a.node(), action, settings.nodeName());
+        Optional<FencingDelay.Delay> delay = members.contains(a.node()) ? Optional.empty()
+                : FencingDelay.forLostNode(model, a.node(), members, crashed.contains(a.node()), loop.now());
+        if (delay.isEmpty()) {
+            LOG.info("transition {}: fencing {} ({})", transition, a.node(), action.value());
+            fencer.fence(request).thenAccept(r -> loop.execute(() -> onFenced(transition, a, r)));
+            return;
+        }
+        LOG.info("transition {}: fencing {} ({}) in {} ms: {}", transition, a.node(), action.value(),
+                delay.get().length().toMillis(), delay.get().reason());
+        loop.schedule(() -> fencer.fence(request).thenAccept(r -> loop.execute(() -> onFenced(transition, a, r))),
+                delay.get().length());
     }
 
     private void onFenced(long transition, PlannedAction a, FenceResult r) {
         if (r.isSuccess()) {
-            fenceFailures.remove(a.node());
             LOG.info("node {} fenced ({}) by {}{} in {} ms; its resources may now be recovered", a.node(),
                     r.request().action().value(), String.join(", ", r.devices()),
                     r.level() > 0 ? " (level " + r.level() + ")" : "",
                     Duration.between(r.started(), r.finished()).toMillis());
-            List<String> problems = cib.apply(new CibChange.NodeFenced(a.node()));
-            if (!problems.isEmpty()) {
-                LOG.error("could not record the fencing of {}: {}", a.node(), String.join("; ", problems));
-            }
-            replicate.run();
+            nodeFenced(a.node());
+        } else if (!fenceFailures.containsKey(a.node()) && isFenced(a.node())) {
+            LOG.info("fencing {} ended {} after it was confirmed down; nothing to do", a.node(), r.status());
         } else {
             int failures = fenceFailures.merge(a.node(), 1, Integer::sum);
             LOG.error("fencing {} failed ({}, attempt {}): {}; resources that depend on it stay stopped; "
@@ -326,6 +333,29 @@ final class TransitionRunner {
             cancelPending();
         }
         requestRun(r.isSuccess() ? "node fenced" : "fencing failed");
+    }
+
+    /** {@code node} is down (fenced, or confirmed by an operator): recorded, replicated, scheduled again. */
+    void nodeFenced(String node) {
+        fenceFailures.remove(node);
+        fenceRetryScheduled = false;
+        List<String> problems = cib.apply(new CibChange.NodeFenced(node));
+        if (!problems.isEmpty()) {
+            LOG.error("could not record the fencing of {}: {}", node, String.join("; ", problems));
+        }
+        replicate.run();
+        requestRun("node fenced");
+    }
+
+    /** Whether the CIB says {@code node} is down and expected down (as {@link CibChange.NodeFenced} leaves it). */
+    private boolean isFenced(String node) {
+        return cib.model().nodeStates().stream().anyMatch(s -> s.uname().equals(node) && "down".equals(s.expected())
+                && s.history().isEmpty());
+    }
+
+    /** Nodes whose daemon was seen to end (their connections closed) rather than go silent. */
+    void crashed(Set<String> nodes) {
+        crashed = Set.copyOf(nodes);
     }
 
     /** Fencing results since the last success, per node (for status). */

@@ -30,11 +30,17 @@ final class SimNetwork {
         return m;
     }
 
+    /** The node's host dies or goes silent: the others only notice it is gone. */
     void crash(String node) {
+        crash(node, false);
+    }
+
+    /** @param processEnded whether the others see its daemon's connections close (its process ended) */
+    void crash(String node, boolean processEnded) {
         SimMembership m = nodes.remove(node);
         if (m != null) {
             m.listener = null;
-            announce();
+            announce(processEnded ? Set.of(node) : Set.of());
         }
     }
 
@@ -49,8 +55,13 @@ final class SimNetwork {
     }
 
     private void announce() {
+        announce(Set.of());
+    }
+
+    private void announce(Set<String> ended) {
         List<String> members = new ArrayList<>(upNodes());
-        MembershipView v = new MembershipView(++sequence, members, List.of(new LinkStatus("sim0", true, members)));
+        MembershipView v = new MembershipView(++sequence, members, List.of(new LinkStatus("sim0", true, members)),
+                ended);
         for (SimMembership m : nodes.values()) {
             if (m.listener != null) {
                 MembershipListener l = m.listener;

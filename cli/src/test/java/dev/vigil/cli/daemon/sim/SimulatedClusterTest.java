@@ -27,6 +27,7 @@ import java.time.Instant;
 import dev.vigil.core.port.FenceResult;
 import dev.vigil.core.port.FenceRequest;
 import dev.vigil.core.port.Fencer;
+import dev.vigil.core.controller.FenceEvent;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,15 @@ class SimulatedClusterTest {
     private List<String> runningOn(String rsc) {
         return nodes.entrySet().stream().filter(e -> e.getValue().agents().state.containsKey(rsc))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    /** Runs the simulated cluster (at most 10 simulated seconds) until {@code f} completes. */
+    private <T> T settled(CompletableFuture<T> f) throws Exception {
+        for (int i = 0; i < 1000 && !f.isDone(); i++) {
+            clock.advance(Duration.ofMillis(10));
+        }
+        assertTrue(f.isDone(), "no answer within 10 simulated seconds");
+        return f.get();
     }
 
     private ControllerStatus status(String node) throws Exception {
@@ -247,6 +257,80 @@ class SimulatedClusterTest {
         int fencings = fencer.fenced.size();
         settle();
         assertEquals(fencings, fencer.fenced.size(), "a fenced node is not fenced again");
+    }
+
+    @Test
+    void inATwoNodeClusterTheFencingOfTheNodeRunningResourcesWaitsUnlessItsProcessEnded() throws Exception {
+        String withDevice = CONFIG.formatted("true").replace("</resources>",
+                "<primitive id=\"fence1\" class=\"stonith\" type=\"fence_dummy\"/></resources>");
+        start("node1", withDevice);
+        start("node2", withDevice);
+        settle();
+        assertEquals(List.of("node1"), runningOn("web"));
+
+        // Gone silent (a split, or a dead host): node2 holds back its shot at the node that should survive.
+        network.crash("node1");
+        nodes.get("node1").agents().state.clear();
+        nodes.remove("node1");
+        clock.advance(Duration.ofSeconds(4));
+        assertEquals(List.of(), fencer.fenced, "the fencing of node1 (running web) waits 5 s");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(List.of("node1 reboot"), fencer.fenced);
+        settle();
+        assertEquals(List.of("node2"), runningOn("web"));
+        List<FenceEvent> history = settled(nodes.get("node2").controller().fenceHistory());
+        assertEquals(1, history.size());
+        assertEquals("node1", history.get(0).target());
+        assertEquals("SUCCESS", history.get(0).status());
+    }
+
+    @Test
+    void aPeerWhoseProcessEndedIsFencedAtOnceAndTheHistoryReachesEveryNode() throws Exception {
+        String withDevice = CONFIG.formatted("true").replace("</resources>",
+                "<primitive id=\"fence1\" class=\"stonith\" type=\"fence_dummy\"/></resources>");
+        start("node1", withDevice);
+        start("node2", withDevice);
+        start("node3", withDevice);
+        settle();
+        String active = runningOn("web").get(0);
+        network.crash(active, true);
+        nodes.get(active).agents().state.clear();
+        nodes.remove(active);
+        clock.advance(Duration.ofMillis(100));
+        assertEquals(List.of(active + " reboot"), fencer.fenced, "no delay: three nodes, and its process ended");
+        settle();
+        for (String n : nodes.keySet()) {
+            assertEquals(1, settled(nodes.get(n).controller().fenceHistory()).size(), n + " knows the fencing");
+        }
+    }
+
+    @Test
+    void anOperatorsConfirmationRecoversAFailedFencingAndIsRefusedForAMember() throws Exception {
+        String withDevice = CONFIG.formatted("true").replace("</resources>",
+                "<primitive id=\"fence1\" class=\"stonith\" type=\"fence_dummy\"/></resources>");
+        start("node1", withDevice);
+        start("node2", withDevice);
+        start("node3", withDevice);
+        settle();
+        String active = runningOn("web").get(0);
+        String asker = nodes.keySet().stream().filter(n -> !n.equals(active)).reduce((a, b) -> b).orElseThrow();
+
+        List<String> refused = settled(nodes.get(asker).controller().confirmFenced(active));
+        assertTrue(refused.get(0).contains("is a member"), refused.toString());
+
+        fencer.fail = true;
+        network.crash(active, true);
+        nodes.get(active).agents().state.clear();
+        nodes.remove(active);
+        settle();
+        assertEquals(List.of(), runningOn("web"), "no recovery while fencing fails");
+
+        assertEquals(List.of(), settled(nodes.get(asker).controller().confirmFenced(active)));
+        settle();
+        assertEquals(1, runningOn("web").size(), "recovered after the confirmation");
+        List<FenceEvent> events = settled(nodes.get(asker).controller().fenceHistory());
+        assertTrue(events.stream().anyMatch(e -> e.status().equals(FenceEvent.CONFIRMED) && e.target().equals(active)),
+                events.toString());
     }
 
     @Test
