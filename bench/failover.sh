@@ -98,7 +98,7 @@ done
 if [ $fencing = on ]; then
     devices=""
     for n in "${nodes[@]}"; do
-        echo on > "$work/$n.power"
+        printf on > "$work/$n.power"   # no newline: fence_dummy compares the whole file
         devices+="<primitive id=\"fence-$n\" class=\"stonith\" type=\"fence_dummy\">
       <instance_attributes id=\"fence-$n-ia\">
         <nvpair id=\"fence-$n-file\" name=\"status_file\" value=\"$work/$n.power\"/>
@@ -194,7 +194,7 @@ for run in $(seq "$runs"); do
     printf 'run %d: killed %s, web started on %s after %s s\n' "$run" "$victim" "$survivor" "$t"
 
     [ $fencing = off ] || [ "$(cat "$work/$victim.power")" = off ] || die "run $run: $victim was not fenced"
-    [ $fencing = off ] || echo on > "$work/$victim.power"   # powered on again
+    [ $fencing = off ] || printf on > "$work/$victim.power"   # powered on again
     start_daemon "$victim"
     await formed 60 || die "run $run: $victim did not rejoin within 60 s"
     await one_state 10 || die "run $run: web is not running on exactly one node after $victim rejoined"
