@@ -65,12 +65,16 @@ public final class DriverRegistry implements AutoCloseable {
 
     /**
      * The driver for a device of type {@code type}: a named driver, else the fence-agents
-     * executable {@code <agent directory>/<type>} when it exists.
+     * executable {@code <agent directory>/<type>} when it exists. Pacemaker's {@code fence_watchdog}
+     * (watchdog-based fencing of peers) is Vigil's {@code watchdog} driver.
      */
     public Optional<FenceDriver> find(String type) {
         FenceDriver d = drivers.get(type);
         if (d != null) {
             return Optional.of(d);
+        }
+        if ("fence_watchdog".equals(type) && drivers.containsKey("watchdog")) {
+            return Optional.of(drivers.get("watchdog"));
         }
         if (type == null || !AGENT_NAME.matcher(type).matches()) {
             return Optional.empty();

@@ -72,6 +72,13 @@ class DriverRegistryTest {
     }
 
     @Test
+    void pacemakersFenceWatchdogIsTheWatchdogDriver() {
+        try (DriverRegistry r = DriverRegistry.builder().agentDirectory(dir).build()) {
+            assertEquals("watchdog", r.find("fence_watchdog").orElseThrow().name());
+        }
+    }
+
+    @Test
     void fenceAgentsComeFromTheAgentDirectory() throws IOException {
         Fixtures.fakeAgent(dir, "fence_fake", "off", "exit 0");
         Fixtures.script(dir, "not_an_agent", "exit 0\n");

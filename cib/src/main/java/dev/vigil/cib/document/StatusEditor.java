@@ -88,10 +88,14 @@ final class StatusEditor {
     private static XmlElement withOperation(XmlElement resource, String rsc, OperationRecord op) {
         XmlElement r = resource;
         if (op.intervalMs() > 0) {
-            return put(r, op.id(), op);
+            // A failed recurring monitor is also the resource's last failure, as Pacemaker records it;
+            // it stays (for 'vigil status' and the fail count's story) until a cleanup.
+            r = put(r, op.id(), op);
+            return isFailure(op) ? put(r, rsc + "_last_failure_0", op) : r;
         }
         if (CANCELS_RECURRING.contains(op.operation()) && op.execStatus() == 0) {
-            r = Trees.removeAll(r, e -> e.name().equals("lrm_rsc_op") && !"0".equals(e.attr("interval", "0")));
+            r = Trees.removeAll(r, e -> e.name().equals("lrm_rsc_op") && !"0".equals(e.attr("interval", "0"))
+                    && !(rsc + "_last_failure_0").equals(e.attr("id")));
         }
         r = put(r, rsc + "_last_0", op);
         if (isFailure(op)) {

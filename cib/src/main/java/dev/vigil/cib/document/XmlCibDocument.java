@@ -111,6 +111,17 @@ public final class XmlCibDocument implements CibDocument {
     }
 
     private XmlElement edit(CibChange change) {
+        if (change instanceof CibChange.Attributed a) {
+            if (a.expectedEpoch() != null && !a.expectedEpoch().isEmpty()) {
+                String now = version().adminEpoch() + "." + version().epoch();
+                if (!now.equals(a.expectedEpoch())) {
+                    throw new IllegalArgumentException("the configuration changed since it was read (it was at "
+                            + a.expectedEpoch() + ", it is now at " + now + "); read it again and redo the change");
+                }
+            }
+            return edit(a.change()).withAttribute("update-user", a.user()).withAttribute("update-client", a.client())
+                    .withAttribute("update-origin", a.origin());
+        }
         XmlElement status = section(root, "status");
         if (change instanceof CibChange.NodeJoined j) {
             XmlElement withNode = ensureNode(root, j.node());
@@ -127,7 +138,14 @@ public final class XmlCibDocument implements CibDocument {
         } else if (change instanceof CibChange.NodeAttributesChanged a) {
             return withSection(root, StatusEditor.attributes(status, a.node(), a.values()));
         } else if (change instanceof CibChange.DcChanged d) {
-            return root.withAttribute("dc-uuid", d.dcNode()).withAttribute("have-quorum", d.haveQuorum() ? "1" : "0");
+            XmlElement out = root.withAttribute("dc-uuid", d.dcNode()).withAttribute("have-quorum",
+                    d.haveQuorum() ? "1" : "0");
+            if (d.noQuorumPanic()) {
+                return out.withAttribute("no-quorum-panic", "1");
+            }
+            java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>(out.attributes());
+            return attributes.remove("no-quorum-panic") == null ? out
+                    : new XmlElement(out.name(), attributes, out.children(), out.line());
         } else if (change instanceof CibChange.ConfigurationReplaced r) {
             XmlElement other = parse(r.cibXml(), "new CIB");
             XmlElement conf = other.element("configuration");

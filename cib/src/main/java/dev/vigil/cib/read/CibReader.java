@@ -77,7 +77,8 @@ public final class CibReader {
         String quorum = root.attr("have-quorum");
         boolean haveQuorum = quorum == null || ResourceReader.isTrue(quorum);
         Cib cib = new Cib(version, root.attr("validate-with"), root.attr("dc-uuid"), haveQuorum, props, rscDefaults,
-                opDefaults, nodes, resources, constraints, levels, tickets, states);
+                opDefaults, nodes, resources, constraints, levels, tickets, states,
+                ResourceReader.isTrue(root.attr("no-quorum-panic")));
         return new Result(cib, ctx.problems);
     }
 

@@ -156,6 +156,8 @@ final class ResourceReader {
             }
             Map<String, String> attrs = new LinkedHashMap<>(op.attributes());
             Attributes.read(ctx, op, "meta_attributes").forEach(attrs::putIfAbsent);
+            // Pacemaker sets a monitor's depth as <op><instance_attributes><nvpair name="OCF_CHECK_LEVEL">.
+            Attributes.read(ctx, op, "instance_attributes").forEach(attrs::putIfAbsent);
             boolean enabled = !"false".equalsIgnoreCase(attrs.getOrDefault("enabled", "true"));
             out.add(new Operation(op.attr("id"), op.attr("name", "monitor"), interval, role, attrs.get("on-fail"),
                     enabled, attrs));

@@ -9,6 +9,8 @@ import dev.vigil.cli.daemon.StatusCommand;
 import dev.vigil.cli.daemon.ipc.ControlClient;
 import dev.vigil.cli.daemon.ipc.ControlException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -17,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * unknown resource or node), 2 a wrong argument, 4 the daemon cannot be reached or did not answer.
  * Stateless.
  */
-final class AdminCall {
+public final class AdminCall {
     static final String EXIT_CODES = "Exits 1 when the daemon refuses the change or does not know the resource "
             + "or node, 2 on a wrong argument, 4 when the daemon cannot be reached.";
 
@@ -34,11 +36,43 @@ final class AdminCall {
     }
 
     static int run(CommandSpec spec, SocketOption socket, String command, String op, ObjectNode args) {
+        return run(spec, socket, null, command, op, args);
+    }
+
+    /** The command line as typed, for the configuration history ({@code vigil history}). */
+    public static String commandText(CommandSpec spec) {
+        picocli.CommandLine.ParseResult r = spec.root().commandLine().getParseResult();
+        List<String> words = new ArrayList<>();
+        words.add("vigil");
+        if (r != null) {
+            List<String> original = r.originalArgs();
+            for (int i = 0; i < original.size(); i++) {
+                String w = original.get(i);
+                if (w.equals("--socket")) {
+                    i++; // where the socket is says nothing about the change
+                } else if (!w.startsWith("--socket=")) {
+                    words.add(w.isEmpty() || w.matches(".*[\\s'\"].*") ? "'" + w.replace("'", "'\\''") + "'" : w);
+                }
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    static int run(CommandSpec spec, SocketOption socket, DryRunOption dryRun, String command, String op,
+            ObjectNode args) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        args.put("command", commandText(spec));
+        boolean preview = dryRun != null && dryRun.enabled();
+        if (preview) {
+            args.put("dry_run", true);
+        }
         try (ControlClient client = ControlClient.connect(socket.path())) {
             JsonNode result = client.call(op, args);
             out.println(result.path("message").asText("Done."));
+            if (preview) {
+                return ExitCodes.OK;
+            }
             out.println((result.path("changed").asBoolean(true) ? "CIB updated to version " : "CIB unchanged at version ")
                     + result.path("version").asText());
             return ExitCodes.OK;
@@ -48,7 +82,7 @@ final class AdminCall {
         }
     }
 
-    static int exitCode(String code) {
+    public static int exitCode(String code) {
         return switch (code) {
             case ControlException.INVALID, ControlException.NOT_FOUND -> ExitCodes.INVALID_CONFIG;
             case ControlException.BAD_REQUEST -> ExitCodes.USAGE;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil node standby|online}: like {@code crm_standby}, through the local daemon. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Put a node in standby or bring it back online (like crm_standby).",
+        description = {"Put a node in standby or bring it back online (like crm_standby); list and attribute "
+                + "only read (also from a CIB file with -x).",
                 "Works through the local daemon by setting the permanent node attribute standby=on/off. "
                         + AdminCall.EXIT_CODES})
 public final class NodeCommand implements Callable<Integer> {
@@ -20,25 +21,83 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("vigil node: name an action (standby, online)");
+        spec.commandLine().getErr().println("vigil node: name an action (list, attribute, standby, online, maintenance, fence, clearstate)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
 
     @Command(name = "standby", mixinStandardHelpOptions = true,
             description = {"Put a node in standby: its resources move to other nodes or stop.",
-                    "NODE defaults to the local daemon's node. Lasts until 'vigil node online', restarts "
-                            + "included."})
-    int standby(@Mixin SocketOption socket,
-            @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "The node.") String node) {
-        return AdminCall.run(spec, socket, "node standby", "node-standby", AdminCall.put(AdminCall.args(), "node", node));
+                    "NODE defaults to the local daemon's node. Lasts until 'vigil node online' (restarts "
+                            + "included), or with --lifetime reboot only until Vigil restarts on that node."})
+    int standby(@Mixin SocketOption socket, @Mixin DryRunOption dryRun,
+            @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "The node.") String node,
+            @picocli.CommandLine.Option(names = "--lifetime", paramLabel = "forever|reboot", defaultValue = "forever",
+                    description = "forever (default) or reboot (like crm_standby --lifetime).") String lifetime) {
+        if (!lifetime.equals("forever") && !lifetime.equals("reboot")) {
+            spec.commandLine().getErr().println("vigil node standby: --lifetime is forever or reboot, not '" + lifetime
+                    + "'");
+            return ExitCodes.USAGE;
+        }
+        return AdminCall.run(spec, socket, dryRun, "node standby", "node-standby",
+                AdminCall.put(AdminCall.put(AdminCall.args(), "lifetime", lifetime.equals("reboot") ? "reboot" : null),
+                        "node", node));
     }
 
     @Command(name = "online", mixinStandardHelpOptions = true,
             description = {"Bring a node out of standby: it may run resources again.",
                     "NODE defaults to the local daemon's node. Resources with stickiness stay where they are."})
-    int online(@Mixin SocketOption socket,
+    int online(@Mixin SocketOption socket, @Mixin DryRunOption dryRun,
             @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "The node.") String node) {
-        return AdminCall.run(spec, socket, "node online", "node-online", AdminCall.put(AdminCall.args(), "node", node));
+        return AdminCall.run(spec, socket, dryRun, "node online", "node-online", AdminCall.put(AdminCall.args(), "node", node));
+    }
+
+    @Command(name = "maintenance", mixinStandardHelpOptions = true,
+            description = {"Put a node in maintenance mode (the cluster neither starts, stops nor monitors",
+                    "anything there; resources keep running as they are), or take it out with --off."})
+    int maintenance(@Mixin SocketOption socket, @Mixin DryRunOption dryRun,
+            @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "The node.") String node,
+            @picocli.CommandLine.Option(names = "--off", description = "Take it out of maintenance.") boolean off) {
+        return AdminCall.run(spec, socket, dryRun, "node maintenance", "node-maintenance",
+                AdminCall.put(AdminCall.args().put("on", !off), "node", node));
+    }
+
+    @Command(name = "fence", mixinStandardHelpOptions = true,
+            description = {"Fence NODE now (like 'vigil stonith fence NODE'); its resources are recovered."})
+    int fence(@Mixin SocketOption socket,
+            @Parameters(index = "0", paramLabel = "NODE", description = "The node.") String node) {
+        return new StonithCommand.Delegate(spec).call(socket, "node fence", "stonith-fence",
+                AdminCall.args().put("node", node).put("action", "reboot"));
+    }
+
+    @Command(name = "clearstate", mixinStandardHelpOptions = true,
+            description = {"Declare a node that is down as cleanly down (like crm node clearstate): what the",
+                    "cluster remembers running there is forgotten and recovered elsewhere. Refused while the node",
+                    "is a member. Use it only when you know the node runs nothing (powered off)."})
+    int clearstate(@Mixin SocketOption socket,
+            @Parameters(index = "0", paramLabel = "NODE", description = "The node.") String node) {
+        return new StonithCommand.Delegate(spec).call(socket, "node clearstate", "stonith-confirm",
+                AdminCall.args().put("node", node));
+    }
+
+    // ---- read-only: list, attribute --------------------------------------------------------------
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List the nodes with their state (online, OFFLINE, standby, maintenance, pending, "
+                    + "UNCLEAN), the DC and how many resource instances each runs.", NodeQueries.EXIT_CODES})
+    int list(@Mixin dev.vigil.cli.daemon.ClusterSource source) {
+        return new NodeQueries(spec, "node list").list(source);
+    }
+
+    @Command(name = "attribute", mixinStandardHelpOptions = true,
+            description = {"Show a node's attributes: permanent ones (configuration, e.g. standby) and transient "
+                    + "ones (status, e.g. fail counts). With NAME, print it as crm_attribute --query does: "
+                    + "'scope=nodes  name=NAME value=VALUE' (scope=status for a transient one).",
+                    NodeQueries.EXIT_CODES})
+    int attribute(@Mixin dev.vigil.cli.daemon.ClusterSource source,
+            @Parameters(index = "0", paramLabel = "NODE", description = "The node.") String node,
+            @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Only this attribute.")
+            String name) {
+        return new NodeQueries(spec, "node attribute").attribute(source, node, name);
     }
 }

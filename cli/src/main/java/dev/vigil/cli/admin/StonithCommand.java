@@ -177,6 +177,19 @@ public final class StonithCommand implements Callable<Integer> {
         return out;
     }
 
+    /** The same call for other commands (vigil node fence / clearstate). */
+    static final class Delegate {
+        private final StonithCommand command = new StonithCommand();
+
+        Delegate(CommandSpec spec) {
+            command.spec = spec;
+        }
+
+        int call(SocketOption socket, String name, String op, com.fasterxml.jackson.databind.node.ObjectNode args) {
+            return command.call(socket, name, op, args);
+        }
+    }
+
     private int call(SocketOption socket, String command, String op, com.fasterxml.jackson.databind.node.ObjectNode args) {
         try (ControlClient client = ControlClient.connect(socket.path())) {
             JsonNode result = client.call(op, args);

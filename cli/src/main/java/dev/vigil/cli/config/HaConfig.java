@@ -27,12 +27,13 @@ import java.util.Objects;
  * @param debugfile      {@code debugfile}, or null
  * @param logfacility    {@code logfacility} (syslog facility or {@code none}), or null
  * @param warnings       one line per directive accepted but ignored, formatted like errors
+ * @param quorum         the quorum directives ({@code quorum_server}, {@code two_node}, …)
  */
 public record HaConfig(Path source, String nodeName, String clusterName, List<String> nodes,
                        Duration keepalive, Duration warntime, Duration deadtime, Duration initdead,
                        List<LinkConfig> links, AutoFailback autoFailback, Path stateDirectory,
                        Path controlSocket, Path authkeysPath, int udpport, Path logfile, Path debugfile,
-                       String logfacility, List<String> warnings) {
+                       String logfacility, List<String> warnings, QuorumConfig quorum) {
 
     /** Heartbeat's default UDP port for cluster traffic. */
     public static final int DEFAULT_UDP_PORT = 694;
@@ -65,6 +66,7 @@ public record HaConfig(Path source, String nodeName, String clusterName, List<St
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         Objects.requireNonNull(controlSocket, "controlSocket");
         Objects.requireNonNull(authkeysPath, "authkeysPath");
+        Objects.requireNonNull(quorum, "quorum");
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
         warnings = List.copyOf(warnings);

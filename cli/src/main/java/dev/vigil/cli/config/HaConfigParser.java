@@ -44,6 +44,7 @@ public final class HaConfigParser {
     private final Path directory;
     private final Problems problems;
     private final LinkLines links;
+    private final QuorumLines quorum;
     private final Map<String, Integer> lineOf = new HashMap<>();
     private final List<String> nodes = new ArrayList<>();
     private final Map<String, Integer> nodeLines = new HashMap<>();
@@ -67,6 +68,7 @@ public final class HaConfigParser {
         this.directory = source.toAbsolutePath().normalize().getParent();
         this.problems = new Problems(source.toString());
         this.links = new LinkLines(problems);
+        this.quorum = new QuorumLines(problems, this::path);
     }
 
     /**
@@ -123,6 +125,8 @@ public final class HaConfigParser {
             default -> {
                 if (SINGLE.contains(directive)) {
                     single(directive, directive, n, args);
+                } else if (QuorumLines.DIRECTIVES.contains(directive)) {
+                    quorum.read(directive, n, args);
                 } else if (IgnoredDirectives.reason(directive).isPresent()) {
                     String reason = IgnoredDirectives.reason(directive).get();
                     String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
@@ -222,12 +226,13 @@ public final class HaConfigParser {
         checks.nodeListed(nodeName, nodes, lineOf.getOrDefault("node", 0));
         checks.links(built, links.hasLinkLines());
         checks.controlSocket(socket);
+        QuorumConfig quorumConfig = quorum.build(nodes);
         problems.throwIfErrors();
         return new HaConfig(source, nodeName, clusterName != null ? clusterName : HaConfig.DEFAULT_CLUSTER_NAME,
                 nodes, keep, warn, dead, init, built, autoFailback != null ? autoFailback : AutoFailback.ON,
                 stateDirectory != null ? stateDirectory : HaConfig.DEFAULT_STATE_DIRECTORY, socket,
                 authkeys != null ? authkeys : directory.resolve("authkeys"), port, logfile, debugfile,
-                logfacility, problems.warnings());
+                logfacility, problems.warnings(), quorumConfig);
     }
 
     private static String name(String value) {
@@ -270,6 +275,7 @@ public final class HaConfigParser {
     private static String suggestion(String directive) {
         Set<String> known = new TreeSet<>(SINGLE);
         known.addAll(MULTI);
+        known.addAll(QuorumLines.DIRECTIVES);
         known.addAll(IgnoredDirectives.names());
         return Spelling.closest(directive, known)
                 .map(candidate -> "did you mean '" + candidate + "'?")

@@ -4,14 +4,14 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Suggests the known word closest to a misspelt one ("did you mean 'deadtime'?"). Stateless. */
-final class Spelling {
+public final class Spelling {
     private static final int MAX_EDITS = 2;
 
     private Spelling() {
     }
 
     /** The first word of {@code known} (in iteration order) with the fewest edits, if at most two. */
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : known) {

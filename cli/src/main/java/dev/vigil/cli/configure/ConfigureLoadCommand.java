@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code vigil configure load replace|update FILE}: crm shell statements applied to a CIB. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Apply crm shell statements to the CIB and print the new CIB.",
+        description = {"Apply crm shell statements to the configuration.",
+                "Online the live configuration changes; with -x the new CIB is printed (or written with -o).",
                 "FILE holds the statements ('-' for stdin).",
                 "  replace  the configuration becomes what FILE says (objects that stay",
                 "           keep the ids of their parts)",
@@ -43,8 +44,12 @@ public final class ConfigureLoadCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE", description = "The statements.")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the new CIB here instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "With -x: write the new CIB here instead of stdout.")
     Path output;
+
+    @Mixin
+    dev.vigil.cli.admin.DryRunOption dryRun;
 
     @Override
     public Integer call() throws IOException {
@@ -67,7 +72,7 @@ public final class ConfigureLoadCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (BadInputException e) {
             err.println(prefix + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ConfigChange.unreadable(e);
         }
         XmlElement result;
         try {
@@ -79,17 +84,6 @@ public final class ConfigureLoadCommand implements Callable<Integer> {
             }
             return ExitCodes.BAD_INPUT;
         }
-        CibInput.Loaded checked = CibInput.check(loaded.name(), result);
-        if (checked.hasErrors()) {
-            for (ConfigProblem p : checked.problems()) {
-                if (p.isError()) {
-                    err.println(prefix + p.render(null));
-                }
-            }
-            err.println(prefix + "the new configuration has errors; nothing written");
-            return ExitCodes.INVALID_CONFIG;
-        }
-        Output.write(XmlWriter.toXml(result), output, out);
-        return ExitCodes.OK;
+        return ConfigChange.commit(spec, prefix, cib, loaded, result, dryRun, output);
     }
 }

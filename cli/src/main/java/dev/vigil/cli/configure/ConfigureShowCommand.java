@@ -48,7 +48,7 @@ public final class ConfigureShowCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (BadInputException e) {
             err.println("vigil configure show: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ConfigChange.unreadable(e);
         }
         XmlElement conf = loaded.root().name().equals("configuration") ? loaded.root()
                 : loaded.root().element("configuration");

@@ -37,7 +37,7 @@ public final class ConfigureVerifyCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         } catch (BadInputException e) {
             err.println("vigil configure verify: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return ConfigChange.unreadable(e);
         }
         long errors = loaded.problems().stream().filter(ConfigProblem::isError).count();
         for (ConfigProblem p : loaded.problems()) {

@@ -188,18 +188,48 @@ final class AdminRequests {
 
     /** {@code node-standby} / {@code node-online}: the permanent {@code standby} attribute, this node by default. */
     CompletableFuture<JsonNode> standby(Request request, String requestedNode, boolean standby) {
+        return standby(request, requestedNode, standby, false);
+    }
+
+    /**
+     * @param untilRestart standby only until the node's daemon restarts (a transient attribute, like
+     *        crm_standby --lifetime reboot); {@code online} always clears both kinds
+     */
+    CompletableFuture<JsonNode> standby(Request request, String requestedNode, boolean standby,
+            boolean untilRestart) {
         return run(request, s -> {
             String node = requestedNode != null ? requestedNode : s.status().node();
             CibResources.requireNode(s.root(), node);
-            CibChange change = new CibChange.NodeConfigAttributeSet(node, "standby", standby ? "on" : "off");
             if (!standby) {
-                return new Plan(List.of(change), node + " is online: it may run resources again (resources with "
+                List<CibChange> changes = new ArrayList<>();
+                changes.add(new CibChange.NodeConfigAttributeSet(node, "standby", "off"));
+                if (s.cib().nodeStates().stream().anyMatch(ns -> ns.uname().equals(node)
+                        && ns.transientAttributes().containsKey("standby"))) {
+                    java.util.Map<String, String> clear = new java.util.HashMap<>();
+                    clear.put("standby", null);
+                    changes.add(new CibChange.NodeAttributesChanged(node, clear));
+                }
+                return new Plan(changes, node + " is online: it may run resources again (resources with "
                         + "stickiness stay where they are).");
             }
+            CibChange change = untilRestart ? new CibChange.NodeAttributesChanged(node, java.util.Map.of("standby", "on"))
+                    : new CibChange.NodeConfigAttributeSet(node, "standby", "on");
             List<String> running = CibResources.resourcesOn(s.view(), node);
-            return new Plan(List.of(change), node + " is in standby: " + (running.isEmpty()
-                    ? "it runs no resources."
+            return new Plan(List.of(change), node + " is in standby" + (untilRestart ? " until Vigil restarts there"
+                    : "") + ": " + (running.isEmpty() ? "it runs no resources."
                     : "its resources (" + String.join(", ", running) + ") move to other nodes or stop."));
+        });
+    }
+
+    /** {@code vigil node maintenance}: the node attribute maintenance=true/false. */
+    CompletableFuture<JsonNode> maintenance(Request request, String requestedNode, boolean on) {
+        return run(request, s -> {
+            String node = requestedNode != null ? requestedNode : s.status().node();
+            CibResources.requireNode(s.root(), node);
+            return new Plan(List.of(new CibChange.NodeConfigAttributeSet(node, "maintenance", on ? "true" : "false")),
+                    node + (on ? " is in maintenance: the cluster leaves what runs there alone (not started, stopped "
+                            + "or monitored) until 'vigil node maintenance " + node + " --off'."
+                            : " is out of maintenance: the cluster manages it again."));
         });
     }
 
@@ -215,6 +245,15 @@ final class AdminRequests {
             } catch (ControlException e) {
                 return CompletableFuture.failedFuture(e);
             }
+            if (DaemonRequests.isDryRun(request)) {
+                try {
+                    return CompletableFuture.completedFuture(Preview.of(s.status(), plan.changes().stream()
+                            .map(c -> DaemonRequests.attributed(request, c, s.status().node())).toList(), s.now(),
+                            plan.message()));
+                } catch (ControlException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
             LOG.info("{} (uid {}) asked for {}: {}", request.peer().user(), request.peer().uid(), request.op(),
                     plan.changes());
             CompletableFuture<Void> applied = CompletableFuture.completedFuture(null);
@@ -228,7 +267,8 @@ final class AdminRequests {
     }
 
     private CompletableFuture<Void> apply(Request request, CibChange change) {
-        return controller.change(change).thenCompose(problems -> {
+        return controller.change(DaemonRequests.attributed(request, change, controller.nodeName()))
+                .thenCompose(problems -> {
             if (problems.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }

@@ -2,6 +2,7 @@ package dev.vigil.cli.daemon;
 
 import dev.vigil.cib.document.XmlCibDocument;
 import dev.vigil.cib.store.CibFileStore;
+import dev.vigil.cib.store.ConfigHistory;
 import dev.vigil.cib.store.LoadResult;
 import dev.vigil.cib.store.LoadedCib;
 import dev.vigil.cib.store.MinimalCib;
@@ -85,7 +86,16 @@ public final class Daemon implements AutoCloseable {
                     store.directory(), cfg.autoFailback() == HaConfig.AutoFailback.OFF
                             ? " with resource-stickiness INFINITY (auto_failback off)" : "");
         }
-        XmlCibDocument cib = new XmlCibDocument(root, store::write, Clock.systemUTC());
+        ConfigHistory history = new ConfigHistory(state.resolve("cib").resolve("history"), 500);
+        XmlCibDocument cib = new XmlCibDocument(root, x -> {
+            store.write(x);
+            try {
+                history.record(x);
+            } catch (IOException e) {
+                LOG.warn("could not record configuration {} in the history: {}", x.attr("epoch"), e.getMessage());
+            }
+        }, Clock.systemUTC());
+        history.record(root);
         ExecutorSettings exec = ExecutorSettings.forHost(node, System.getenv(), AgentsHome.locate(),
                 state.resolve("exec"));
         LocalFencer fencer = LocalFencer.builder(fenceDrivers(), node).cib(cib.model()).build();
@@ -97,9 +107,9 @@ public final class Daemon implements AutoCloseable {
         JGroupsMembership membership = new JGroupsMembership(mc);
         ThreadEventLoop loop = new ThreadEventLoop("vigil-controller", Clock.systemUTC());
         ControllerSettings settings = ControllerSettings.of(node, UUID.randomUUID().toString())
-                .withStartupWait(cfg.initdead(), cfg.nodes());
+                .withStartupWait(cfg.initdead(), cfg.nodes()).withQuorum(cfg.quorum().settings());
         Controller controller = new Controller(settings, loop, membership, executor, cib,
-                new CurrentCibFencer(fencer, cib));
+                new CurrentCibFencer(fencer, cib), quorumSource(cfg));
         controller.onSelfFenced(e -> {
             LOG.error("this node ({}) was fenced by {} ({} at {}), yet it still runs: the cluster now treats it as "
                     + "down and recovers its resources elsewhere; stopping Vigil here at once and killing the agents "
@@ -115,7 +125,7 @@ public final class Daemon implements AutoCloseable {
         ControlServer server = null;
         try {
             controller.start();
-            server = ControlServer.start(cfg.controlSocket(), new DaemonRequests(controller),
+            server = ControlServer.start(cfg.controlSocket(), new DaemonRequests(controller, history),
                     AccessPolicy.standard());
         } catch (IOException | RuntimeException e) {
             controller.stop();
@@ -145,6 +155,21 @@ public final class Daemon implements AutoCloseable {
         controller.stop();
         fencer.close();
         loop.close();
+    }
+
+    /** The quorum server client when ha.cf names one ({@code quorum_server}), else null. */
+    private static QuorumServerSource quorumSource(HaConfig cfg) throws IOException {
+        if (!cfg.quorum().hasServer()) {
+            return null;
+        }
+        try {
+            QuorumServerSource source = QuorumServerSource.create(cfg);
+            LOG.info("asking the {} for its vote (node id {}, cluster {})", source.name(),
+                    QuorumServerSource.nodeId(cfg), cfg.clusterName());
+            return source;
+        } catch (dev.vigil.cli.config.ConfigException e) {
+            throw new IOException(String.join("; ", e.problems()), e);
+        }
     }
 
     /** Fence drivers: built-in, fence-agents in /usr/sbin, and plugin jars ({@link #DEFAULT_PLUGIN_DIRECTORY}). */

@@ -9,6 +9,7 @@ import dev.vigil.cli.daemon.ipc.Request;
 import dev.vigil.cli.daemon.ipc.RequestHandler;
 import dev.vigil.core.controller.Controller;
 import dev.vigil.core.controller.ControllerStatus;
+import dev.vigil.cib.store.ConfigHistory;
 import dev.vigil.core.controller.FenceEvent;
 import dev.vigil.core.port.CibChange;
 import dev.vigil.core.port.FenceAction;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * there was nothing to do) and {@code message}. Fencing: {@code stonith-fence} ({@code node},
  * {@code action?} off or reboot, default reboot) answers once the node is fenced;
  * {@code stonith-confirm} ({@code node}) records an operator's word that a node is down;
- * {@code stonith-history} answers the cluster's fencing history (oldest first). Changes go through the DC; a refused change
+ * {@code stonith-history} answers the cluster's fencing history (oldest first). Quorum:
+ * {@code quorum-status} answers this partition's quorum ({@link QuorumJson});
+ * {@code quorum-override} ({@code off?} a boolean) grants this partition quorum by hand, or revokes that. Changes go through the DC; a refused change
  * answers {@code INVALID} with the reasons, an unknown resource or node {@code NOT_FOUND}.
  * Thread-safe.
  */
@@ -42,13 +45,17 @@ public final class DaemonRequests implements RequestHandler {
     /** Every operation, as the answer to an unknown one lists them. */
     static final List<String> OPS = List.of("status", "cib-query", "cib-replace", "cib-modify", "cib-delete",
             "resource-move", "resource-clear", "resource-cleanup", "resource-start", "resource-stop",
-            "node-standby", "node-online", "stonith-fence", "stonith-confirm", "stonith-history");
+            "node-standby", "node-online", "stonith-fence", "stonith-confirm", "stonith-history", "history",
+            "rollback", "quorum-status", "quorum-override");
 
     private final Controller controller;
     private final AdminRequests admin;
+    private final ConfigHistory history;
+    private final Clock clock;
+    private final Executor executor;
 
-    DaemonRequests(Controller controller) {
-        this(controller, Clock.systemUTC(), ForkJoinPool.commonPool());
+    DaemonRequests(Controller controller, ConfigHistory history) {
+        this(controller, Clock.systemUTC(), ForkJoinPool.commonPool(), history);
     }
 
     /**
@@ -56,8 +63,16 @@ public final class DaemonRequests implements RequestHandler {
      * @param executor where the CIB is read and the scheduler consulted, off the controller's loop
      */
     public DaemonRequests(Controller controller, Clock clock, Executor executor) {
+        this(controller, clock, executor, null);
+    }
+
+    /** @param history this node's configuration history (null: none kept) */
+    public DaemonRequests(Controller controller, Clock clock, Executor executor, ConfigHistory history) {
         this.controller = controller;
         this.admin = new AdminRequests(controller, clock, executor);
+        this.history = history;
+        this.clock = clock;
+        this.executor = executor;
     }
 
     @Override
@@ -85,19 +100,35 @@ public final class DaemonRequests implements RequestHandler {
             case "resource-start", "resource-stop" -> admin.targetRole(request, text(args, "resource"),
                     request.op().equals("resource-start"));
             case "node-standby", "node-online" -> admin.standby(request, optional(args, "node"),
-                    request.op().equals("node-standby"));
+                    request.op().equals("node-standby"), "reboot".equals(optional(args, "lifetime")));
+            case "node-maintenance" -> admin.maintenance(request, optional(args, "node"),
+                    args.path("on").asBoolean(true));
             case "stonith-fence" -> fence(request, text(args, "node"), optional(args, "action"));
             case "stonith-confirm" -> fenceOutcome(request, text(args, "node"),
                     controller.confirmFenced(text(args, "node")), "confirmed down");
             case "stonith-history" -> controller.fenceHistory().thenApply(DaemonRequests::historyJson);
+            case "history" -> CompletableFuture.supplyAsync(this::configHistory, executor);
+            case "rollback" -> rollback(request, text(args, "version"));
+            case "quorum-status" -> controller.quorumStatus().thenApply(q -> (JsonNode) QuorumJson.of(q));
+            case "quorum-override" -> quorumOverride(request, args.path("off").asBoolean(false));
             default -> CompletableFuture.failedFuture(new ControlException(ControlException.UNKNOWN_OP,
                     "unknown operation '" + request.op() + "' (" + String.join(", ", OPS) + ")"));
         };
     }
 
     private CompletableFuture<JsonNode> change(Request request, CibChange change) {
+        CibChange attributed = attributed(request, change, controller.nodeName());
+        if (isDryRun(request)) {
+            return controller.status().thenApplyAsync(s -> {
+                try {
+                    return Preview.of(s, List.of(attributed), clock.instant(), "");
+                } catch (ControlException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, executor);
+        }
         LOG.info("{} (uid {}) asked for {}", request.peer().user(), request.peer().uid(), request.op());
-        return controller.change(change).thenCompose(problems -> {
+        return controller.change(attributed).thenCompose(problems -> {
             if (problems.isEmpty()) {
                 return controller.status().thenApply(s -> (JsonNode) JSON.createObjectNode()
                         .put("version", s.cibVersion().toString()));
@@ -105,6 +136,87 @@ public final class DaemonRequests implements RequestHandler {
             LOG.warn("{} refused: {}", request.op(), String.join("; ", problems));
             return CompletableFuture.failedFuture(new ControlException(ControlException.INVALID,
                     String.join("\n", problems)));
+        });
+    }
+
+    /** Whether the request asks only for a preview ({@code dry_run: true}). */
+    static boolean isDryRun(Request request) {
+        JsonNode v = request.args().get("dry_run");
+        return v != null && v.asBoolean(false);
+    }
+
+    /**
+     * {@code change} marked with who asked ({@code update-user}), the command ({@code update-client}:
+     * the request's {@code command} argument, else {@code vigil OP}) and this node, and guarded by the
+     * request's {@code expected_epoch} when it gives one.
+     */
+    static CibChange attributed(Request request, CibChange change, String node) {
+        JsonNode command = request.args().get("command");
+        String client = command != null && command.isTextual() && !command.asText().isBlank()
+                ? command.asText() : "vigil " + request.op();
+        JsonNode expected = request.args().get("expected_epoch");
+        String user = request.peer().user() == null ? "uid " + request.peer().uid() : request.peer().user();
+        return new CibChange.Attributed(change, user, client, node,
+                expected != null && expected.isTextual() ? expected.asText() : null);
+    }
+
+    private JsonNode configHistory() {
+        if (history == null) {
+            throw new java.util.concurrent.CompletionException(new ControlException(ControlException.NOT_FOUND,
+                    "this daemon keeps no configuration history"));
+        }
+        try {
+            ArrayNode a = JSON.createArrayNode();
+            for (ConfigHistory.Entry e : history.list()) {
+                a.addObject().put("version", e.version()).put("epoch", e.epoch()).put("written", e.written())
+                        .put("user", e.user()).put("command", e.client()).put("origin", e.origin());
+            }
+            return a;
+        } catch (java.io.IOException e) {
+            throw new java.util.concurrent.CompletionException(new ControlException(ControlException.INTERNAL,
+                    "cannot read the configuration history: " + e.getMessage(), e));
+        }
+    }
+
+    private CompletableFuture<JsonNode> rollback(Request request, String version) {
+        if (history == null) {
+            return CompletableFuture.failedFuture(new ControlException(ControlException.NOT_FOUND,
+                    "this daemon keeps no configuration history"));
+        }
+        java.util.Optional<dev.vigil.cib.xml.XmlElement> old;
+        try {
+            old = history.load(version);
+        } catch (java.io.IOException e) {
+            return CompletableFuture.failedFuture(new ControlException(ControlException.INTERNAL, e.getMessage(), e));
+        }
+        if (old.isEmpty()) {
+            return CompletableFuture.failedFuture(new ControlException(ControlException.NOT_FOUND,
+                    "no configuration " + version + " in the history ('vigil history' lists them)"));
+        }
+        return change(request, new CibChange.ConfigurationReplaced(
+                dev.vigil.cib.xml.XmlWriter.toXml(old.get()))).thenApply(r -> {
+                    if (r instanceof ObjectNode o && !o.has("dry_run")) {
+                        o.put("message", "The configuration is as it was at " + version + ".");
+                    }
+                    return r;
+                });
+    }
+
+    private CompletableFuture<JsonNode> quorumOverride(Request request, boolean off) {
+        String by = (request.peer().user() == null ? "uid " + request.peer().uid() : request.peer().user())
+                + " on " + controller.nodeName();
+        LOG.info("{} (uid {}) asked for {}{}", request.peer().user(), request.peer().uid(), request.op(),
+                off ? " --off" : "");
+        return controller.overrideQuorum(!off, by).thenCompose(problems -> {
+            if (!problems.isEmpty()) {
+                return CompletableFuture.failedFuture(new ControlException(ControlException.INVALID,
+                        String.join("\n", problems)));
+            }
+            return controller.quorumStatus().thenApply(q -> (JsonNode) JSON.createObjectNode()
+                    .put("message", off ? "Quorum override revoked: " + q.summary()
+                            : "Quorum granted by hand to this partition (" + String.join(", ", q.members())
+                            + "): it will run resources. Revoke with `vigil quorum override --off`.")
+                    .set("quorum", QuorumJson.of(q)));
         });
     }
 
@@ -188,6 +300,7 @@ public final class DaemonRequests implements RequestHandler {
         ArrayNode w = o.putArray("warnings");
         s.warnings().forEach(w::add);
         o.set("fencing_history", historyJson(s.fenceHistory()));
+        o.set("quorum", QuorumJson.of(s.quorum()));
         o.put("cib", s.cibXml());
         return o;
     }

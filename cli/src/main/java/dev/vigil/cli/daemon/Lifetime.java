@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code T} is months) or a number with a unit ({@code 90s}, {@code 10m}, {@code 1h}, {@code 2d},
  * {@code 1w}; a bare number is seconds). Stateless.
  */
-final class Lifetime {
+public final class Lifetime {
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|w)?");
 
     private Lifetime() {
@@ -28,7 +28,7 @@ final class Lifetime {
      *
      * @throws IllegalArgumentException for text that is not a positive duration, saying what is accepted
      */
-    static Instant end(String text, Instant now) {
+    public static Instant end(String text, Instant now) {
         String t = text.strip().toUpperCase(Locale.ROOT);
         ZonedDateTime start = now.atZone(ZoneOffset.UTC);
         ZonedDateTime end;

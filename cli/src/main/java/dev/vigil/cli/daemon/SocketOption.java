@@ -10,6 +10,13 @@ public final class SocketOption {
             description = "The daemon's control socket (default: $VIGIL_SOCKET or /run/vigil/vigil.sock).")
     Path socket;
 
+    /** An option set to {@code path}, for commands that delegate to others. */
+    public static SocketOption of(Path path) {
+        SocketOption o = new SocketOption();
+        o.socket = path;
+        return o;
+    }
+
     /** The socket to use: {@code --socket}, else {@code $VIGIL_SOCKET}, else the default path. */
     public Path path() {
         if (socket != null) {

@@ -22,9 +22,18 @@ final class StatusText {
         StringBuilder sb = new StringBuilder("Cluster Summary:\n");
         sb.append("  * Stack: vigil (JGroups)\n");
         String dc = s.path("dc").asText(null);
+        JsonNode quorum = s.path("quorum");
+        String partition = !quorum.isObject() || quorum.path("quorate").asBoolean() ? " - partition with quorum"
+                : quorum.path("deciding").asBoolean() ? " - partition waiting for the quorum server's vote"
+                : " - partition WITHOUT quorum";
         sb.append("  * Current DC: ").append(dc == null ? "NONE" : dc)
-                .append(dc == null ? "" : " - partition with quorum").append('\n');
-        sb.append("  * This node: ").append(s.get("node").asText()).append('\n');
+                .append(dc == null ? "" : partition).append('\n');
+        if (quorum.isObject()) {
+            sb.append("  * Quorum: ").append(quorum.path("summary").asText()).append('\n');
+        }
+        if (s.hasNonNull("node")) { // absent for a CIB file (vigil status -x)
+            sb.append("  * This node: ").append(s.get("node").asText()).append('\n');
+        }
         sb.append("  * CIB version: ").append(s.get("cib_version").asText()).append('\n');
         sb.append("  * ").append(cib.nodes().size()).append(" node").append(cib.nodes().size() == 1 ? "" : "s")
                 .append(" configured, ").append(cib.resources().stream().mapToInt(r -> r.primitives().size()).sum())
@@ -47,6 +56,7 @@ final class StatusText {
         sb.append(body.substring(1).replace("  * Node List:", "Node List:")
                 .replace("  * Full List of Resources:", "Full List of Resources:"));
         failures(sb, cib);
+        fencing(sb, s.path("fencing_history"));
         return sb.toString();
     }
 
@@ -76,6 +86,23 @@ final class StatusText {
         }
         if (counts.length() > 0) {
             sb.append("\nFail Counts:\n").append(counts);
+        }
+    }
+
+    /** crm_mon's "Fencing History" section, newest first, from the daemon's fencing history. */
+    private static void fencing(StringBuilder sb, JsonNode events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        sb.append("\nFencing History:\n");
+        for (int i = events.size() - 1; i >= 0; i--) {
+            JsonNode e = events.get(i);
+            String status = e.path("status").asText();
+            sb.append("  * ").append(e.path("action").asText()).append(" of ").append(e.path("target").asText())
+                    .append(status.equals("SUCCESS") ? " successful" : " " + status.toLowerCase(java.util.Locale.ROOT))
+                    .append(": delegate=").append(e.path("executioner").asText()).append(", client=")
+                    .append(e.path("origin").asText()).append(", completed='").append(e.path("finished").asText())
+                    .append("'\n");
         }
     }
 }

@@ -153,9 +153,9 @@ class ConfigureCommandsTest {
         Run none = vigil("configure", "show", "-x", cib.toString(), "nothing");
         assertEquals(3, none.code());
         assertTrue(none.err().contains("no object with id nothing"), none.err());
-        Run noSource = vigil("configure", "show");
-        assertEquals(2, noSource.code());
-        assertTrue(noSource.err().contains("no CIB given: pass -x FILE"), noSource.err());
+        Run noDaemon = vigil("configure", "show", "--socket", dir.resolve("no-daemon.sock").toString());
+        assertEquals(4, noDaemon.code(), "without -x it is the live CIB, and no daemon answers");
+        assertTrue(noDaemon.err().contains("no-daemon.sock"), noDaemon.err());
         assertEquals(3, vigil("configure", "show", "-x", dir.resolve("missing.xml").toString()).code());
     }
 
@@ -207,7 +207,7 @@ class ConfigureCommandsTest {
         Run cycle = vigil("configure", "load", "update", write("cycle.crm", "order back ip:start ms-db:promote\n").toString(), "-x",
                 cib.toString());
         assertEquals(1, cycle.code(), cycle.err());
-        assertTrue(cycle.err().contains("nothing written"), cycle.err());
+        assertTrue(cycle.err().contains("nothing was changed"), cycle.err());
         Run method = vigil("configure", "load", "merge", "x", "-x", cib.toString());
         assertEquals(2, method.code());
     }

@@ -275,6 +275,10 @@ class DaemonClusterIT {
         assertFalse(h.running(other(active), "web"), "on-fail=restart recovers it where it was");
         DaemonHarness.Cli status = h.vigil("node1", "status");
         assertTrue(status.out().contains("web") && status.out().toLowerCase().contains("fail"), status.out());
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                h.vigil("node2", "status", "--output-as", "json").out());
+        assertTrue(json.get("failed_actions").toString().contains("web"), "the failed monitor is listed until a "
+                + "cleanup: " + json.get("failed_actions"));
 
         Files.delete(h.home(active).resolve("rsc").resolve("Dummy-web.state"));
         await().atMost(Duration.ofSeconds(30)).until(() -> h.running(other(active), "web"));

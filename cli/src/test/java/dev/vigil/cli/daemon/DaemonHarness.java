@@ -45,6 +45,7 @@ final class DaemonHarness implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private Path keys;
     private String timing = "keepalive 300ms\nwarntime 1\ndeadtime 2\ninitdead 4\n";
+    private java.util.function.Function<String, String> extraConfig = node -> "";
 
     DaemonHarness(List<String> nodes, int linkCount, Network network) throws IOException {
         this.dir = Files.createTempDirectory(Path.of("/tmp"), "vit");
@@ -73,6 +74,12 @@ final class DaemonHarness implements AutoCloseable {
     /** Replaces the ha.cf timing lines (keepalive, warntime, deadtime, initdead). */
     DaemonHarness timing(String lines) {
         this.timing = lines;
+        return this;
+    }
+
+    /** Extra ha.cf lines for each node (e.g. node lines, quorum_server), given the node's name. */
+    DaemonHarness extraConfig(java.util.function.Function<String, String> lines) {
+        this.extraConfig = lines;
         return this;
     }
 
@@ -124,7 +131,7 @@ final class DaemonHarness implements AutoCloseable {
         Path haCf = home.resolve("ha.cf");
         Files.writeString(haCf, "nodename " + node + "\ncluster itest\n" + timing
                 + "authkeys " + authkeys + "\nstate_dir " + home.resolve("state") + "\ncontrol_socket "
-                + socket(node) + "\n" + links);
+                + socket(node) + "\n" + links + extraConfig.apply(node));
         List<String> cmd = new ArrayList<>(network == null ? List.of() : network.prefix(node));
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
@@ -230,6 +237,30 @@ final class DaemonHarness implements AutoCloseable {
         StringWriter err = new StringWriter();
         int rc = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         return new Cli(rc, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the {@code vigil} CLI as its own process against {@code node}'s socket, with extra
+     * environment variables (e.g. {@code EDITOR}), standard input closed.
+     */
+    Cli vigilProcess(String node, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.vigil.cli.Main"));
+        cmd.addAll(List.of(args));
+        cmd.add("--socket");
+        cmd.add(socket(node).toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+                "/dev/null")));
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("vigil " + String.join(" ", args) + " did not finish within 60 s");
+        }
+        return new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** Loads {@code xml} as a configuration modification through {@code node}. */

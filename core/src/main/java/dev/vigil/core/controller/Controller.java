@@ -52,6 +52,7 @@ public final class Controller {
     private final CibDocument cib;
     private final TransitionRunner transitions;
     private final FenceCoordinator fencing;
+    private final Quorum quorum;
     private final Set<String> endedPeers = new TreeSet<>();
     private final Map<Long, CompletableFuture<List<String>>> changeRequests = new HashMap<>();
     private final Map<String, String> bootIds = new HashMap<>();
@@ -93,6 +94,15 @@ public final class Controller {
      */
     public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
             CibDocument cib, Fencer fencer) {
+        this(settings, loop, membership, executor, cib, fencer, null);
+    }
+
+    /**
+     * A controller that also counts the vote of {@code quorumSource} (a quorum server; null: none), as
+     * {@link ControllerSettings#quorum()} says. The controller starts and closes the source.
+     */
+    public Controller(ControllerSettings settings, EventLoop loop, Membership membership, AgentExecutor executor,
+            CibDocument cib, Fencer fencer, dev.vigil.core.port.QuorumSource quorumSource) {
         this.settings = settings;
         this.loop = loop;
         this.membership = membership;
@@ -101,6 +111,13 @@ public final class Controller {
         this.fencing = new FenceCoordinator(settings, loop, fencer, new FenceHost());
         this.transitions = new TransitionRunner(settings, loop, cib, this::sendExec, this::replicate,
                 fencer == null ? null : fencing::run);
+        this.quorum = new Quorum(settings.nodeName(), settings.quorum(), loop, quorumSource,
+                () -> cib.model().clusterProperties().getOrDefault("no-quorum-policy", "stop"), this::quorumChanged);
+        if (quorumSource != null) {
+            // The quorum server lets only one side of a split keep quorum, and only that side fences:
+            // holding back its shot would only slow the failover.
+            transitions.noSplitDelay();
+        }
     }
 
     /** What the fence coordinator sees of this controller (on the loop). */
@@ -183,6 +200,11 @@ public final class Controller {
         fencing.onSelfFenced(handler);
     }
 
+    /** This node's name. Any thread. */
+    public String nodeName() {
+        return settings.nodeName();
+    }
+
     /** Joins the cluster. */
     public void start() throws IOException {
         membership.start(new MembershipListener() {
@@ -205,6 +227,7 @@ public final class Controller {
         });
         loop.execute(() -> {
             started = true;
+            quorum.start();
             initialWaitOver = settings.initialWait().isZero();
             LOG.info("node {} started (CIB {}), waiting for the cluster", settings.nodeName(), cib.version());
             onView(membership.view());
@@ -290,6 +313,7 @@ public final class Controller {
     public void stop() {
         membership.close();
         executor.close();
+        quorum.close();
     }
 
     /** A status snapshot, taken on the loop. */
@@ -298,7 +322,7 @@ public final class Controller {
         loop.execute(() -> f.complete(new ControllerStatus(settings.nodeName(), dc,
                 view == null ? List.of(settings.nodeName()) : view.members(),
                 view == null ? List.of() : view.links(), cib.version(), cib.toXml(), transitions.describe(),
-                warnings(), fencing.history())));
+                warnings(), fencing.history(), quorum.refreshed())));
         return f;
     }
 
@@ -338,12 +362,22 @@ public final class Controller {
         }
         MembershipView previous = view;
         view = v;
+        boolean membersChanged = previous == null || !previous.members().equals(v.members());
+        if (membersChanged) {
+            synced = false; // the DC syncs again below; quorum changes wait for that
+        }
         if (!initialWaitOver && missingNodes().isEmpty()) {
             initialWaitOver = true; // every expected node has been here: startup is over, whoever is DC
         }
         String newDc = v.members().isEmpty() ? settings.nodeName() : v.members().get(0);
         if (previous == null || !previous.members().equals(v.members())) {
             LOG.info("membership: {} (DC {})", String.join(", ", v.members()), newDc);
+        }
+        quorum.update(v.members(), configuredNodes());
+        if (quorum.overrideBy() != null && membersChanged) {
+            // a node that joins this partition learns of the override
+            membership.broadcast(MessageCodec.encode(new Message.QuorumOverride(true, quorum.overrideBy(),
+                    quorum.overrideAt().toEpochMilli())));
         }
         if (!newDc.equals(dc)) {
             String old = dc;
@@ -412,6 +446,8 @@ public final class Controller {
             fencing.onAsk(from, a);
         } else if (m instanceof Message.FenceAnswer a) {
             fencing.onAnswer(a);
+        } else if (m instanceof Message.QuorumOverride q) {
+            quorum.override(q.on(), q.by(), Instant.ofEpochMilli(q.atMillis()), true);
         } else if (m instanceof Message.ChangeReply r) {
             CompletableFuture<List<String>> f = changeRequests.remove(r.id());
             if (f != null) {
@@ -505,8 +541,11 @@ public final class Controller {
             syncTimer.cancel();
         }
         syncingFrom = null;
+        quorum.update(view.members(), configuredNodes()); // the adopted CIB may name more nodes
         synced = true;
-        apply(new CibChange.DcChanged(settings.nodeName(), true));
+        QuorumStatus q = quorum.status();
+        apply(new CibChange.DcChanged(settings.nodeName(), q.deciding() ? cib.model().haveQuorum() : q.quorate(),
+                quorum.isPanicking()));
         for (String m : view.members()) {
             apply(new CibChange.NodeJoined(m, bootIds.getOrDefault(m, "unknown")));
         }
@@ -526,10 +565,68 @@ public final class Controller {
         }
         replicate();
         fencing.shareHistory();
+        if (stillWaitingForNodes() || q.deciding()) {
+            return; // quorumChanged resumes once the quorum server decided
+        }
+        transitions.resume(view.members());
+    }
+
+    // ---- quorum ----
+
+    /** This partition's quorum, taken on the loop. */
+    public CompletableFuture<QuorumStatus> quorumStatus() {
+        CompletableFuture<QuorumStatus> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(quorum.refreshed()));
+        return f;
+    }
+
+    /**
+     * An operator grants this partition quorum by hand ({@code on}) or revokes that: told to every
+     * member, logged as a warning with {@code by}. Completes with why it was refused (empty: done).
+     */
+    public CompletableFuture<List<String>> overrideQuorum(boolean on, String by) {
+        CompletableFuture<List<String>> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            Instant at = loop.now();
+            List<String> problems = quorum.override(on, by, at, false);
+            if (problems.isEmpty()) {
+                membership.broadcast(MessageCodec.encode(new Message.QuorumOverride(on, by, at.toEpochMilli())));
+            }
+            f.complete(problems);
+        });
+        return f;
+    }
+
+    /** Every node the cluster knows of: ha.cf {@code node} lines and the CIB's cluster nodes. */
+    private Set<String> configuredNodes() {
+        Set<String> nodes = new TreeSet<>(settings.expectedNodes());
+        cib.model().nodes().stream()
+                .filter(n -> n.type() == null || n.type().equals("member") || n.type().equals("normal"))
+                .forEach(n -> nodes.add(n.uname()));
+        return nodes;
+    }
+
+    /** The DC records the partition's quorum and schedules again; while the quorum server decides, it waits. */
+    private void quorumChanged(QuorumStatus before, QuorumStatus now) {
+        if (!isDc() || !synced) {
+            return;
+        }
+        if (now.deciding()) {
+            transitions.pause(); // start and stop nothing until the quorum server decides
+            return;
+        }
+        if (cib.model().haveQuorum() != now.quorate() || cib.model().noQuorumPanic() != quorum.isPanicking()) {
+            apply(new CibChange.DcChanged(settings.nodeName(), now.quorate(), quorum.isPanicking()));
+            replicate();
+        }
         if (stillWaitingForNodes()) {
             return;
         }
-        transitions.resume(view.members());
+        if (before.deciding()) {
+            transitions.resume(view.members());
+        } else {
+            transitions.requestRun("quorum change");
+        }
     }
 
     // ---- startup: the DC waits up to initdead for the expected nodes ----
@@ -568,7 +665,7 @@ public final class Controller {
             return;
         }
         initialWaitOver = true;
-        if (isDc() && synced) {
+        if (isDc() && synced && !quorum.status().deciding()) {
             LOG.warn("initdead ({} s) passed without {}; managing resources without them",
                     settings.initialWait().toSeconds(), String.join(", ", missingNodes()));
             transitions.resume(view.members());

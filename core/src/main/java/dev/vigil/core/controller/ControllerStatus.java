@@ -16,10 +16,11 @@ import java.util.List;
  * @param transition a description of the transition in progress, or empty when idle
  * @param warnings conditions the operator must know about (fencing disabled, fencing impossible, …)
  * @param fenceHistory the cluster's fencing operations as this node knows them, oldest first
+ * @param quorum this node's partition's quorum
  */
 public record ControllerStatus(String node, String dc, List<String> members, List<LinkStatus> links,
         CibVersion cibVersion, String cibXml, String transition, List<String> warnings,
-        List<FenceEvent> fenceHistory) {
+        List<FenceEvent> fenceHistory, QuorumStatus quorum) {
     public ControllerStatus {
         members = List.copyOf(members);
         links = List.copyOf(links);

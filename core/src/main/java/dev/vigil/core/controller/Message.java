@@ -84,6 +84,13 @@ public sealed interface Message {
     record FenceAsk(long id, String target, String action, boolean confirm, String origin) implements Message {
     }
 
+    /**
+     * Node to the members of its partition: an operator granted quorum by hand ({@code on}) or revoked
+     * that ({@code vigil quorum override}); {@code by} names who, {@code atMillis} when.
+     */
+    record QuorumOverride(boolean on, String by, long atMillis) implements Message {
+    }
+
     /** DC to node: the outcome of a {@link FenceAsk}; no problems means done. */
     record FenceAnswer(long id, List<String> problems) implements Message {
         public FenceAnswer {

@@ -106,6 +106,11 @@ public final class MessageCodec {
                 out.writeByte(15);
                 out.writeLong(a.id());
                 strings(out, a.problems());
+            } else if (m instanceof Message.QuorumOverride q) {
+                out.writeByte(16);
+                out.writeBoolean(q.on());
+                str(out, q.by());
+                out.writeLong(q.atMillis());
             } else {
                 throw new IllegalArgumentException("unknown message " + m);
             }
@@ -155,6 +160,7 @@ public final class MessageCodec {
                 }
                 case 14 -> new Message.FenceAsk(in.readLong(), str(in), str(in), in.readBoolean(), str(in));
                 case 15 -> new Message.FenceAnswer(in.readLong(), strings(in));
+                case 16 -> new Message.QuorumOverride(in.readBoolean(), str(in), in.readLong());
                 default -> throw new IllegalArgumentException("unknown message type " + type);
             };
             if (in.available() > 0) {
@@ -293,6 +299,9 @@ public final class MessageCodec {
             fields(out, 9, m.resourceId(), m.node());
         } else if (c instanceof CibChange.NodeFenced f) {
             fields(out, 10, f.node());
+        } else if (c instanceof CibChange.Attributed a) {
+            fields(out, 11, a.user(), a.client(), a.origin(), a.expectedEpoch());
+            writeChange(out, a.change());
         } else {
             throw new IllegalArgumentException("change " + c.getClass().getSimpleName()
                     + " is made by the DC itself and never requested over the network");
@@ -320,6 +329,17 @@ public final class MessageCodec {
             case 8 -> new CibChange.LocationConstraintSet(nullable(in));
             case 9 -> new CibChange.MoveConstraintsCleared(nullable(in), nullable(in));
             case 10 -> new CibChange.NodeFenced(nullable(in));
+            case 11 -> {
+                String user = nullable(in);
+                String client = nullable(in);
+                String origin = nullable(in);
+                String expected = nullable(in);
+                CibChange inner = readChange(in);
+                if (inner instanceof CibChange.Attributed) {
+                    throw new IllegalArgumentException("an attributed change inside another");
+                }
+                yield new CibChange.Attributed(inner, user, client, origin, expected);
+            }
             default -> throw new IllegalArgumentException("unknown change type " + type);
         };
     }

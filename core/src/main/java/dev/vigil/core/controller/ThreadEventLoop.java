@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,16 @@ public final class ThreadEventLoop implements EventLoop, AutoCloseable {
 
     public ThreadEventLoop(String name, Clock clock) {
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(false);
             return t;
         });
+        // close() drops pending timers (recheck, failure-timeout...) instead of waiting for them:
+        // by default a shut-down scheduled executor still runs its delayed tasks, which kept a
+        // stopping daemon alive for the whole 10 s of close().
+        e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = Executors.unconfigurableScheduledExecutorService(e);
     }
 
     @Override

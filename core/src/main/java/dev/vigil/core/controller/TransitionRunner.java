@@ -95,6 +95,7 @@ final class TransitionRunner {
     private final Map<String, Integer> fenceFailures = new HashMap<>();
     private boolean fenceRetryScheduled;
     private Set<String> crashed = Set.of();
+    private boolean splitDelay = true;
 
     TransitionRunner(ControllerSettings settings, EventLoop loop, CibDocument cib, ExecSender sender,
             Runnable replicate) {
@@ -296,7 +297,7 @@ final class TransitionRunner {
         // No overall bound: each device attempt has its own timeout (stonith-timeout by default), so
         // a hung first level still leaves the later levels their full time.
         FenceRequest request = FenceRequest.of(a.node(), action, settings.nodeName());
-        Optional<FencingDelay.Delay> delay = members.contains(a.node()) ? Optional.empty()
+        Optional<FencingDelay.Delay> delay = members.contains(a.node()) || !splitDelay ? Optional.empty()
                 : FencingDelay.forLostNode(model, a.node(), members, crashed.contains(a.node()), loop.now());
         if (delay.isEmpty()) {
             LOG.info("transition {}: fencing {} ({})", transition, a.node(), action.value());
@@ -351,6 +352,11 @@ final class TransitionRunner {
     private boolean isFenced(String node) {
         return cib.model().nodeStates().stream().anyMatch(s -> s.uname().equals(node) && "down".equals(s.expected())
                 && s.history().isEmpty());
+    }
+
+    /** A quorum server arbitrates splits: no priority delay before fencing a lost node. */
+    void noSplitDelay() {
+        splitDelay = false;
     }
 
     /** Nodes whose daemon was seen to end (their connections closed) rather than go silent. */

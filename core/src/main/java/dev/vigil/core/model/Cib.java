@@ -10,12 +10,14 @@ import java.util.Map;
  * @param resourceDefaults meta attribute defaults ({@code rsc_defaults})
  * @param operationDefaults operation defaults ({@code op_defaults})
  * @param haveQuorum the {@code have-quorum} attribute of the root element
+ * @param noQuorumPanic the {@code no-quorum-panic} attribute of the root element: the partition had
+ *        quorum and lost it (Pacemaker's controller sets it), so {@code no-quorum-policy=fence} fences
  */
 public record Cib(CibVersion version, String validateWith, String dcUuid, boolean haveQuorum,
                   Map<String, String> clusterProperties, Map<String, String> resourceDefaults,
                   Map<String, String> operationDefaults, List<NodeConfig> nodes, List<Resource> resources,
                   List<Constraint> constraints, List<FencingLevel> fencingLevels, Map<String, Boolean> tickets,
-                  List<NodeState> nodeStates) {
+                  List<NodeState> nodeStates, boolean noQuorumPanic) {
     public Cib {
         clusterProperties = Map.copyOf(clusterProperties);
         resourceDefaults = Map.copyOf(resourceDefaults);
@@ -26,6 +28,16 @@ public record Cib(CibVersion version, String validateWith, String dcUuid, boolea
         fencingLevels = List.copyOf(fencingLevels);
         tickets = Map.copyOf(tickets);
         nodeStates = List.copyOf(nodeStates);
+    }
+
+    /** A CIB without {@code no-quorum-panic}. */
+    public Cib(CibVersion version, String validateWith, String dcUuid, boolean haveQuorum,
+               Map<String, String> clusterProperties, Map<String, String> resourceDefaults,
+               Map<String, String> operationDefaults, List<NodeConfig> nodes, List<Resource> resources,
+               List<Constraint> constraints, List<FencingLevel> fencingLevels, Map<String, Boolean> tickets,
+               List<NodeState> nodeStates) {
+        this(version, validateWith, dcUuid, haveQuorum, clusterProperties, resourceDefaults, operationDefaults, nodes,
+                resources, constraints, fencingLevels, tickets, nodeStates, false);
     }
 
     /** {@code fencing-enabled} (or the legacy {@code stonith-enabled}); true unless set false. */

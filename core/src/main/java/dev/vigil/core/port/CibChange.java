@@ -111,8 +111,15 @@ public sealed interface CibChange {
         }
     }
 
-    /** Records which node is DC and whether the partition has quorum (root attributes). */
-    record DcChanged(String dcNode, boolean haveQuorum) implements CibChange {
+    /**
+     * Records which node is DC and whether the partition has quorum (root attributes {@code dc-uuid},
+     * {@code have-quorum}, and {@code no-quorum-panic} when it had quorum and lost it).
+     */
+    record DcChanged(String dcNode, boolean haveQuorum, boolean noQuorumPanic) implements CibChange {
+        public DcChanged(String dcNode, boolean haveQuorum) {
+            this(dcNode, haveQuorum, false);
+        }
+
         @Override
         public boolean isConfiguration() {
             return false;
@@ -252,6 +259,31 @@ public sealed interface CibChange {
         @Override
         public boolean isConfiguration() {
             return true;
+        }
+    }
+
+    /**
+     * {@code change}, made on behalf of someone: the CIB's root records {@code update-user},
+     * {@code update-client} (the command) and {@code update-origin} (the node it was run on), as
+     * Pacemaker does, so the configuration history can say who changed what. With
+     * {@code expectedEpoch} (e.g. {@code 0.42}, {@code admin_epoch.epoch}) the change is refused when
+     * the configuration is no longer at that version: someone changed it since it was read.
+     */
+    record Attributed(CibChange change, String user, String client, String origin, String expectedEpoch)
+            implements CibChange {
+        public Attributed {
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(origin, "origin");
+            if (change instanceof Attributed) {
+                throw new IllegalArgumentException("a change is attributed once");
+            }
+        }
+
+        @Override
+        public boolean isConfiguration() {
+            return change.isConfiguration();
         }
     }
 }

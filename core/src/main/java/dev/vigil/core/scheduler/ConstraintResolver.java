@@ -71,6 +71,18 @@ final class ConstraintResolver {
         }
     }
 
+    /**
+     * Resolves one location or ticket constraint on its own (others are ignored), so that
+     * {@link PlacementFacts} can tell what each one contributes. Not used by {@link Scheduler}.
+     */
+    void resolveAlone(Constraint c) {
+        if (c instanceof LocationConstraint l) {
+            location(l);
+        } else if (c instanceof TicketConstraint t) {
+            ticket(t);
+        }
+    }
+
     private void ticket(TicketConstraint t) {
         Boolean granted = ws.cib.tickets().get(t.ticket());
         if (granted != null && granted) {

@@ -110,6 +110,10 @@ final class NodeUnpacker {
             fence(n, "termination was requested");
         } else if ("member".equalsIgnoreCase(join)) {
             n.online = true;
+            n.member = true;
+            if (!ws.options.haveQuorum() && ws.options.noQuorumPolicy().equals("fence")) {
+                fence(n, "cluster does not have quorum"); // no-quorum-policy=fence: the whole partition
+            }
         } else if ("pending".equalsIgnoreCase(join) || "down".equalsIgnoreCase(join)) {
             n.standby = true;
             n.pending = true;

@@ -23,6 +23,8 @@ final class NodeView {
     boolean shutdown;
     boolean remote;
     boolean seen;
+    /** Joined to this partition's membership (Pacemaker's "online" before any unclean mark). */
+    boolean member;
     String fenceReason;
     boolean fenceIsOff;
     int assignedCount;

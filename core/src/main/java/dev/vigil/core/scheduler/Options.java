@@ -16,7 +16,7 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
         Map<String, String> p = cib.clusterProperties();
         return new Options(cib.fencingEnabled(),
                 isTrue(p.getOrDefault("symmetric-cluster", "true")),
-                p.getOrDefault("no-quorum-policy", "stop").toLowerCase(Locale.ROOT),
+                noQuorumPolicy(cib),
                 cib.haveQuorum(),
                 isTrue(p.getOrDefault("stop-orphan-resources", "true")),
                 isTrue(p.getOrDefault("stop-orphan-actions", "true")),
@@ -30,6 +30,21 @@ record Options(boolean fencingEnabled, boolean symmetric, String noQuorumPolicy,
                 p.getOrDefault("node-health-strategy", "none").toLowerCase(Locale.ROOT),
                 healthScore(p.get("node-health-red"), -dev.vigil.core.model.Score.INFINITY),
                 healthScore(p.get("node-health-yellow"), 0), healthScore(p.get("node-health-green"), 0));
+    }
+
+    /**
+     * {@code no-quorum-policy} as it applies now. As Pacemaker's {@code unpack_config}: {@code suicide} (and
+     * its newer name {@code fence}) becomes {@code fence} only with fencing enabled and a partition that has
+     * quorum or had it ({@code no-quorum-panic}); otherwise {@code stop}. Unknown values mean {@code stop}.
+     */
+    private static String noQuorumPolicy(Cib cib) {
+        String v = cib.clusterProperties().getOrDefault("no-quorum-policy", "stop").toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "ignore", "freeze", "demote", "stop" -> v;
+            case "suicide", "fence" -> cib.fencingEnabled() && (cib.haveQuorum() || cib.noQuorumPanic()) ? "fence"
+                    : "stop";
+            default -> "stop";
+        };
     }
 
     private static int healthScore(String v, int fallback) {

@@ -195,8 +195,7 @@ final class Planner {
     }
 
     private void quorumCheck(Rsc r, Action a, boolean alreadyThere) {
-        if (ws.options.haveQuorum() || r.primitive.isFencingDevice()) {
-            // fencing devices must stay usable without quorum
+        if (ws.options.haveQuorum() || "nothing".equals(r.meta.get("requires"))) {
             return;
         }
         switch (ws.options.noQuorumPolicy()) {

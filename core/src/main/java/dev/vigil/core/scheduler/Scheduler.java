@@ -136,9 +136,10 @@ public final class Scheduler {
         if (!ws.options.fencingEnabled()) {
             return out;
         }
+        // Pacemaker's pe_can_fence: without quorum only nodes of this partition's membership
         boolean mayFence = ws.options.haveQuorum() || "ignore".equals(ws.options.noQuorumPolicy());
         for (NodeView n : ws.nodes) {
-            if (n.unclean && mayFence) {
+            if (n.unclean && (mayFence || n.member)) {
                 out.add(n);
             }
         }

@@ -26,7 +26,7 @@ final class Views {
 
     private static String state(NodeView n) {
         if (n.unclean) {
-            return n.online ? "UNCLEAN (online)" : "UNCLEAN (offline)";
+            return n.online || n.member ? "UNCLEAN (online)" : "UNCLEAN (offline)";
         }
         if (!n.online) {
             return n.pending ? "pending" : "OFFLINE";

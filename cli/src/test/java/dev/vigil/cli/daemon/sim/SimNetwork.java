@@ -14,10 +14,12 @@ import java.util.TreeSet;
 /**
  * An in-memory network: nodes that are up see each other; a node that goes down disappears
  * from every other node's view at once; messages are delivered through the shared scheduler.
+ * {@link #split} cuts it into groups that neither see nor reach each other until {@link #heal}.
  */
 final class SimNetwork {
     private final ManualScheduler scheduler;
     private final Map<String, SimMembership> nodes = new TreeMap<>();
+    private final Map<String, Integer> groupOf = new TreeMap<>();
     private long sequence;
 
     SimNetwork(ManualScheduler scheduler) {
@@ -44,6 +46,29 @@ final class SimNetwork {
         }
     }
 
+    /** Cuts the network: a node sees and reaches only the nodes of its own group (unlisted nodes: a group of their own). */
+    @SafeVarargs
+    final void split(Set<String>... groups) {
+        groupOf.clear();
+        for (int i = 0; i < groups.length; i++) {
+            for (String n : groups[i]) {
+                groupOf.put(n, i);
+            }
+        }
+        announce();
+    }
+
+    /** Joins every group again. */
+    void heal() {
+        groupOf.clear();
+        announce();
+    }
+
+    private boolean reachable(String a, String b) {
+        Integer group = groupOf.get(a);
+        return groupOf.isEmpty() || a.equals(b) || group != null && group.equals(groupOf.get(b));
+    }
+
     private Set<String> upNodes() {
         Set<String> up = new TreeSet<>();
         nodes.forEach((n, m) -> {
@@ -54,16 +79,24 @@ final class SimNetwork {
         return up;
     }
 
+    /** The nodes that are up and reachable from {@code node}. */
+    private Set<String> upNodes(String node) {
+        Set<String> up = new TreeSet<>(upNodes());
+        up.removeIf(n -> !reachable(node, n));
+        return up;
+    }
+
     private void announce() {
         announce(Set.of());
     }
 
     private void announce(Set<String> ended) {
-        List<String> members = new ArrayList<>(upNodes());
-        MembershipView v = new MembershipView(++sequence, members, List.of(new LinkStatus("sim0", true, members)),
-                ended);
+        ++sequence;
         for (SimMembership m : nodes.values()) {
             if (m.listener != null) {
+                List<String> members = new ArrayList<>(upNodes(m.node));
+                MembershipView v = new MembershipView(sequence, members,
+                        List.of(new LinkStatus("sim0", true, members)), ended);
                 MembershipListener l = m.listener;
                 scheduler.add(() -> l.viewChanged(v), java.time.Duration.ZERO);
             }
@@ -91,13 +124,13 @@ final class SimNetwork {
 
         @Override
         public MembershipView view() {
-            List<String> members = new ArrayList<>(upNodes());
+            List<String> members = new ArrayList<>(upNodes(node));
             return new MembershipView(sequence, members, List.of(new LinkStatus("sim0", true, members)));
         }
 
         @Override
         public void broadcast(byte[] payload) {
-            for (String other : upNodes()) {
+            for (String other : upNodes(node)) {
                 if (!other.equals(node)) {
                     send(other, payload);
                 }
@@ -107,7 +140,7 @@ final class SimNetwork {
         @Override
         public void send(String to, byte[] payload) {
             SimMembership target = nodes.get(to);
-            if (listener == null || target == null || target.listener == null) {
+            if (listener == null || target == null || target.listener == null || !reachable(node, to)) {
                 return;
             }
             MembershipListener l = target.listener;

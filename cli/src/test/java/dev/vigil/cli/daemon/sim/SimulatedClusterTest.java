@@ -183,8 +183,10 @@ class SimulatedClusterTest {
 
     @Test
     void afterInitdeadTheDcGoesOnWithoutTheMissingNodes() throws Exception {
+        // Two nodes would mean two-node mode and wait_for_all, which initdead does not lift (QuorumSimulationTest).
         start("node1", CONFIG.formatted("false"), ControllerSettings.of("node1", "boot-1")
-                .withStartupWait(Duration.ofSeconds(60), List.of("node2")));
+                .withStartupWait(Duration.ofSeconds(60), List.of("node2"))
+                .withQuorum(dev.vigil.core.controller.QuorumSettings.defaults().withWaitForAll(false)));
         clock.advance(Duration.ofSeconds(30));
         assertEquals(List.of(), runningOn("web"));
         clock.advance(Duration.ofSeconds(31));

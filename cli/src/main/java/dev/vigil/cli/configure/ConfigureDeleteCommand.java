@@ -1,0 +1,59 @@
+package dev.vigil.cli.configure;
+
+import dev.vigil.cib.xml.XmlElement;
+import dev.vigil.cli.ExitCodes;
+import dev.vigil.cli.admin.DryRunOption;
+import dev.vigil.cli.simulate.BadInputException;
+import dev.vigil.core.port.CibChange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil configure delete ID...}: remove objects (and the simple constraints on them). */
+@Command(name = "delete", mixinStandardHelpOptions = true,
+        description = {"Delete configuration objects by id, with the simple constraints that name them.",
+                "A running resource is stopped by the transition that follows."})
+public final class ConfigureDeleteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CibSourceOption cib;
+
+    @Mixin
+    DryRunOption dryRun;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "With -x: write the new CIB here.")
+    Path output;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "The objects to delete.")
+    java.util.List<String> ids;
+
+    @Override
+    public Integer call() throws IOException {
+        String prefix = "vigil configure delete: ";
+        CibInput.Loaded loaded;
+        try {
+            loaded = CibInput.load(cib.source());
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println(prefix + e.getMessage());
+            return ConfigChange.unreadable(e);
+        }
+        XmlElement result = loaded.root();
+        try {
+            for (String id : ids) {
+                result = ConfigChange.applied(result, new CibChange.ConfigurationElementDeleted(id));
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(prefix + e.getMessage());
+            return ExitCodes.INVALID_CONFIG;
+        }
+        return ConfigChange.commit(spec, prefix, cib, loaded, result, dryRun, output);
+    }
+}
