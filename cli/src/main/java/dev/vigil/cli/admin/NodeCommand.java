@@ -21,7 +21,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("vigil node: name an action (list, attribute, standby, online, maintenance, fence, clearstate)");
+        spec.commandLine().getErr().println("vigil node: name an action (list, attribute, standby, online, maintenance, fence, "
+                + "clearstate)");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
@@ -94,10 +95,37 @@ public final class NodeCommand implements Callable<Integer> {
                     + "ones (status, e.g. fail counts). With NAME, print it as crm_attribute --query does: "
                     + "'scope=nodes  name=NAME value=VALUE' (scope=status for a transient one).",
                     NodeQueries.EXIT_CODES})
-    int attribute(@Mixin dev.vigil.cli.daemon.ClusterSource source,
+    int attribute(@Mixin dev.vigil.cli.daemon.ClusterSource source, @Mixin DryRunOption dryRun,
             @Parameters(index = "0", paramLabel = "NODE", description = "The node.") String node,
             @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Only this attribute.")
-            String name) {
-        return new NodeQueries(spec, "node attribute").attribute(source, node, name);
+            String name,
+            @Parameters(index = "2", arity = "0..1", paramLabel = "VALUE",
+                    description = "Set NAME to VALUE (a permanent attribute, like crm_attribute --update).")
+            String value,
+            @picocli.CommandLine.Option(names = "--delete", description = "Delete the permanent attribute NAME.")
+            boolean delete,
+            @picocli.CommandLine.Option(names = "--lifetime", paramLabel = "forever|reboot", defaultValue = "forever",
+                    description = "With VALUE or --delete: forever (the configuration, default) or reboot (the "
+                            + "status: gone when the node leaves).") String lifetime) {
+        if (value == null && !delete) {
+            return new NodeQueries(spec, "node attribute").attribute(source, node, name);
+        }
+        if (name == null || (value != null && delete)) {
+            spec.commandLine().getErr().println("vigil node attribute: write NODE NAME VALUE to set, or NODE NAME "
+                    + "--delete to delete");
+            return ExitCodes.USAGE;
+        }
+        if (source.offline() || (!lifetime.equals("forever") && !lifetime.equals("reboot"))) {
+            spec.commandLine().getErr().println("vigil node attribute: " + (source.offline()
+                    ? "changing an attribute works on the live cluster, not on a file (-x)"
+                    : "--lifetime is forever or reboot, not '" + lifetime + "'"));
+            return ExitCodes.USAGE;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode args = AdminCall.args().put("node", node).put("name", name)
+                .put("lifetime", lifetime);
+        if (value != null) {
+            args.put("value", value);
+        }
+        return AdminCall.run(spec, source.socketOption(), dryRun, "node attribute", "node-attribute", args);
     }
 }

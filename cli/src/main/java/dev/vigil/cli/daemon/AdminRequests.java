@@ -221,6 +221,20 @@ final class AdminRequests {
         });
     }
 
+    /** {@code vigil node attribute NODE NAME [VALUE]}: set or (value null) delete a node attribute. */
+    CompletableFuture<JsonNode> nodeAttribute(Request request, String node, String name, String value,
+            boolean untilRestart) {
+        return run(request, s -> {
+            CibResources.requireNode(s.root(), node);
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            values.put(name, value);
+            CibChange change = untilRestart ? new CibChange.NodeAttributesChanged(node, values)
+                    : new CibChange.NodeConfigAttributeSet(node, name, value);
+            return new Plan(List.of(change), value == null ? "Deleted " + name + " of " + node + "."
+                    : "Set " + name + "=" + value + " on " + node + (untilRestart ? " (until it leaves)." : "."));
+        });
+    }
+
     /** {@code vigil node maintenance}: the node attribute maintenance=true/false. */
     CompletableFuture<JsonNode> maintenance(Request request, String requestedNode, boolean on) {
         return run(request, s -> {

@@ -45,6 +45,16 @@ public final class ClusterSource {
     }
 
     /** Reads the cluster from the file or the daemon. */
+    /** The daemon's socket option (for commands that also change something). */
+    public SocketOption socketOption() {
+        return socket;
+    }
+
+    /** Whether a CIB file was given instead of the daemon. */
+    public boolean offline() {
+        return file != null;
+    }
+
     public ClusterSnapshot load() throws Unavailable {
         if (file != null) {
             try {

@@ -103,6 +103,8 @@ public final class DaemonRequests implements RequestHandler {
                     request.op().equals("node-standby"), "reboot".equals(optional(args, "lifetime")));
             case "node-maintenance" -> admin.maintenance(request, optional(args, "node"),
                     args.path("on").asBoolean(true));
+            case "node-attribute" -> admin.nodeAttribute(request, text(args, "node"), text(args, "name"),
+                    optional(args, "value"), "reboot".equals(optional(args, "lifetime")));
             case "stonith-fence" -> fence(request, text(args, "node"), optional(args, "action"));
             case "stonith-confirm" -> fenceOutcome(request, text(args, "node"),
                     controller.confirmFenced(text(args, "node")), "confirmed down");
