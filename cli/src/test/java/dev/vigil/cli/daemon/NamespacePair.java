@@ -76,7 +76,12 @@ final class NamespacePair implements DaemonHarness.Network, AutoCloseable {
     }
 
     private boolean hasCarrier(String node, int link) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ip", "-n", namespaces.get(node), "link", "show", "dev", veth(node, link))
+        return hasCarrier(namespaces.get(node), veth(node, link));
+    }
+
+    /** Whether interface {@code dev} in {@code namespace} is up with carrier (the JVM's IFF_RUNNING). */
+    static boolean hasCarrier(String namespace, String dev) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "-n", namespace, "link", "show", "dev", dev)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(10, TimeUnit.SECONDS);

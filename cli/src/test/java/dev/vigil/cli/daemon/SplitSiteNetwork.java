@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two sites and a third place for the quorum server, each a network namespace: {@code node1} at site
@@ -84,11 +83,7 @@ final class SplitSiteNetwork implements DaemonHarness.Network, AutoCloseable {
     }
 
     private boolean hasCarrier(String end, String ifname) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ip", "-n", namespaces.get(end), "link", "show", "dev", ifname)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor(10, TimeUnit.SECONDS);
-        return out.contains("LOWER_UP") && !out.contains("NO-CARRIER");
+        return NamespacePair.hasCarrier(namespaces.get(end), ifname);
     }
 
     @Override
