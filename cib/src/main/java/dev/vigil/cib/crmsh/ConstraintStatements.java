@@ -1,5 +1,6 @@
 package dev.vigil.cib.crmsh;
 
+import dev.vigil.cib.Spelling;
 import dev.vigil.cib.xml.XmlElement;
 import dev.vigil.cib.xml.XmlNode;
 import dev.vigil.core.model.Role;

@@ -1,7 +1,7 @@
 package dev.vigil.cli.admin;
 
 import dev.vigil.cli.ExitCodes;
-import dev.vigil.cli.config.Spelling;
+import dev.vigil.cib.Spelling;
 import dev.vigil.cli.daemon.ClusterReport;
 import dev.vigil.cli.daemon.ClusterSource;
 import dev.vigil.core.model.NodeConfig;

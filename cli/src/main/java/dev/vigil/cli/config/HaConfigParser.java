@@ -1,5 +1,6 @@
 package dev.vigil.cli.config;
 
+import dev.vigil.cib.Spelling;
 import dev.vigil.cli.config.HaConfig.AutoFailback;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

@@ -83,6 +83,29 @@ public final class ConfigChange {
         }
     }
 
+    /**
+     * Reads the CIB, applies {@code change} and commits the result; {@code change} throws
+     * IllegalArgumentException to refuse (exit 1, its message printed).
+     */
+    public static int edit(CommandSpec spec, String prefix, CibSourceOption cib, DryRunOption dryRun, Path output,
+            java.util.function.UnaryOperator<XmlElement> change) throws IOException {
+        CibInput.Loaded loaded;
+        try {
+            loaded = CibInput.load(cib.source());
+        } catch (dev.vigil.cli.simulate.BadInputException e) {
+            spec.commandLine().getErr().println(prefix + e.getMessage());
+            return unreadable(e);
+        }
+        XmlElement result;
+        try {
+            result = change.apply(loaded.root());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(prefix + e.getMessage());
+            return ExitCodes.INVALID_CONFIG;
+        }
+        return commit(spec, prefix, cib, loaded, result, dryRun, output);
+    }
+
     /** {@code change} applied offline to {@code root}, checked as the daemon would; IllegalArgumentException when refused. */
     public static XmlElement applied(XmlElement root, CibChange change) {
         XmlCibDocument doc = new XmlCibDocument(root, CibPersistence.none(), Clock.systemUTC());

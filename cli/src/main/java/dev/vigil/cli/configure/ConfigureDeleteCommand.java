@@ -1,9 +1,7 @@
 package dev.vigil.cli.configure;
 
 import dev.vigil.cib.xml.XmlElement;
-import dev.vigil.cli.ExitCodes;
 import dev.vigil.cli.admin.DryRunOption;
-import dev.vigil.cli.simulate.BadInputException;
 import dev.vigil.core.port.CibChange;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,23 +35,12 @@ public final class ConfigureDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String prefix = "vigil configure delete: ";
-        CibInput.Loaded loaded;
-        try {
-            loaded = CibInput.load(cib.source());
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println(prefix + e.getMessage());
-            return ConfigChange.unreadable(e);
-        }
-        XmlElement result = loaded.root();
-        try {
+        return ConfigChange.edit(spec, "vigil configure delete: ", cib, dryRun, output, root -> {
+            XmlElement result = root;
             for (String id : ids) {
                 result = ConfigChange.applied(result, new CibChange.ConfigurationElementDeleted(id));
             }
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(prefix + e.getMessage());
-            return ExitCodes.INVALID_CONFIG;
-        }
-        return ConfigChange.commit(spec, prefix, cib, loaded, result, dryRun, output);
+            return result;
+        });
     }
 }

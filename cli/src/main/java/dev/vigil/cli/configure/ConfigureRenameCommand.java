@@ -2,9 +2,7 @@ package dev.vigil.cli.configure;
 
 import dev.vigil.cib.xml.XmlElement;
 import dev.vigil.cib.xml.XmlNode;
-import dev.vigil.cli.ExitCodes;
 import dev.vigil.cli.admin.DryRunOption;
-import dev.vigil.cli.simulate.BadInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,29 +46,21 @@ public final class ConfigureRenameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String prefix = "vigil configure rename: ";
-        CibInput.Loaded loaded;
-        try {
-            loaded = CibInput.load(cib.source());
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println(prefix + e.getMessage());
-            return ConfigChange.unreadable(e);
-        }
-        XmlElement conf = loaded.root().element("configuration");
-        if (conf == null || !hasId(conf, from)) {
-            spec.commandLine().getErr().println(prefix + "no object with id '" + from + "' in the configuration");
-            return ExitCodes.INVALID_CONFIG;
-        }
-        if (hasId(loaded.root(), to)) {
-            spec.commandLine().getErr().println(prefix + "id '" + to + "' is already taken");
-            return ExitCodes.INVALID_CONFIG;
-        }
-        XmlElement renamed = rename(conf, true);
-        List<XmlNode> children = new ArrayList<>();
-        for (XmlNode n : loaded.root().children()) {
-            children.add(n == conf ? renamed : n);
-        }
-        return ConfigChange.commit(spec, prefix, cib, loaded, loaded.root().withChildren(children), dryRun, output);
+        return ConfigChange.edit(spec, "vigil configure rename: ", cib, dryRun, output, root -> {
+            XmlElement conf = root.element("configuration");
+            if (conf == null || !hasId(conf, from)) {
+                throw new IllegalArgumentException("no object with id '" + from + "' in the configuration");
+            }
+            if (hasId(root, to)) {
+                throw new IllegalArgumentException("id '" + to + "' is already taken");
+            }
+            XmlElement renamed = rename(conf, true);
+            List<XmlNode> children = new ArrayList<>();
+            for (XmlNode n : root.children()) {
+                children.add(n == conf ? renamed : n);
+            }
+            return root.withChildren(children);
+        });
     }
 
     private static boolean hasId(XmlElement e, String id) {

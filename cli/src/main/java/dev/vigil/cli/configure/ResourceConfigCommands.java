@@ -2,7 +2,6 @@ package dev.vigil.cli.configure;
 
 import dev.vigil.cib.document.MoveConstraints;
 import dev.vigil.cib.document.ResourceAttributes;
-import dev.vigil.cib.xml.XmlElement;
 import dev.vigil.cli.ExitCodes;
 import dev.vigil.cli.admin.DryRunOption;
 import dev.vigil.cli.simulate.BadInputException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,26 +26,6 @@ import picocli.CommandLine.Spec;
  */
 public final class ResourceConfigCommands {
     private ResourceConfigCommands() {
-    }
-
-    /** Reads, edits and commits; the edit throws IllegalArgumentException to refuse (exit 1). */
-    static int edit(CommandSpec spec, String prefix, CibSourceOption cib, DryRunOption dryRun, Path output,
-            UnaryOperator<XmlElement> change) throws IOException {
-        CibInput.Loaded loaded;
-        try {
-            loaded = CibInput.load(cib.source());
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println(prefix + e.getMessage());
-            return ConfigChange.unreadable(e);
-        }
-        XmlElement result;
-        try {
-            result = change.apply(loaded.root());
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(prefix + e.getMessage());
-            return ExitCodes.INVALID_CONFIG;
-        }
-        return ConfigChange.commit(spec, prefix, cib, loaded, result, dryRun, output);
     }
 
     abstract static class Base implements Callable<Integer> {
@@ -108,7 +86,7 @@ public final class ResourceConfigCommands {
                         + rsc + " set " + name + " VALUE");
                 return ExitCodes.USAGE;
             }
-            return edit(spec, prefix, cib, dryRun, output, root -> ResourceAttributes.set(root, rsc, kind(), name,
+            return ConfigChange.edit(spec, prefix, cib, dryRun, output, root -> ResourceAttributes.set(root, rsc, kind(), name,
                     action.equals("set") ? value : null));
         }
     }
@@ -146,7 +124,7 @@ public final class ResourceConfigCommands {
         @Override
         public Integer call() throws IOException {
             boolean manage = !typed(spec).equals("unmanage");
-            return edit(spec, "vigil resource " + typed(spec) + ": ", cib, dryRun, output,
+            return ConfigChange.edit(spec, "vigil resource " + typed(spec) + ": ", cib, dryRun, output,
                     root -> ResourceAttributes.set(root, rsc, ResourceAttributes.Kind.META, "is-managed",
                             manage ? "true" : "false"));
         }
@@ -164,7 +142,7 @@ public final class ResourceConfigCommands {
 
         @Override
         public Integer call() throws IOException {
-            return edit(spec, "vigil resource maintenance: ", cib, dryRun, output,
+            return ConfigChange.edit(spec, "vigil resource maintenance: ", cib, dryRun, output,
                     root -> ResourceAttributes.set(root, rsc, ResourceAttributes.Kind.META, "maintenance",
                             off ? "false" : "true"));
         }
@@ -189,7 +167,7 @@ public final class ResourceConfigCommands {
         public Integer call() throws IOException {
             Instant until = lifetime == null ? null
                     : dev.vigil.cli.daemon.Lifetime.end(lifetime, Instant.now());
-            int rc = edit(spec, "vigil resource ban: ", cib, dryRun, output, root -> {
+            int rc = ConfigChange.edit(spec, "vigil resource ban: ", cib, dryRun, output, root -> {
                 if (!root.toString().contains("id=\"" + rsc + "\"")) {
                     throw new IllegalArgumentException("unknown resource '" + rsc + "'");
                 }

@@ -1,6 +1,6 @@
 package dev.vigil.cli.daemon;
 
-import dev.vigil.cli.config.Spelling;
+import dev.vigil.cib.Spelling;
 import dev.vigil.core.model.Clone;
 import dev.vigil.core.model.Group;
 import dev.vigil.core.model.NodeState;

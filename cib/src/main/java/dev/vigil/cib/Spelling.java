@@ -1,9 +1,13 @@
-package dev.vigil.cli.config;
+package dev.vigil.cib;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the known word closest to a misspelt one ("did you mean 'deadtime'?"). Stateless. */
+/**
+ * "Did you mean" suggestions: the known word closest to a misspelt one (at most two edits, case
+ * ignored), for every message that names an unknown directive, keyword, id or attribute. Stateless.
+ */
 public final class Spelling {
     private static final int MAX_EDITS = 2;
 
@@ -14,14 +18,20 @@ public final class Spelling {
     public static Optional<String> closest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
+        String w = word.toLowerCase(Locale.ROOT);
         for (String candidate : known) {
-            int d = distance(word, candidate);
+            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance && d < candidate.length()) {
                 best = candidate;
                 bestDistance = d;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** {@code " (did you mean 'x'?)"} for the closest word of {@code known}, else "". */
+    public static String suggest(String word, Collection<String> known) {
+        return closest(word, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     /** Levenshtein distance. */
